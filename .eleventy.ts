@@ -1,0 +1,17 @@
+/**
+ * The composition root: wires noticeboard's plugins into Eleventy and nothing
+ * else. Loading, validation and the model live in src/; pages in templates/.
+ */
+import type { EleventyConfig } from './src/eleventy/eleventy-config.ts';
+import { siteDataPlugin } from './src/eleventy/site-data.ts';
+import { templatesPlugin } from './src/eleventy/templates.ts';
+
+export default function (eleventyConfig: EleventyConfig) {
+  eleventyConfig.addPlugin(siteDataPlugin);
+  eleventyConfig.addPlugin(templatesPlugin);
+  eleventyConfig.addPassthroughCopy({ public: '/' });
+}
+
+export const config = {
+  dir: { input: 'templates' },
+};

@@ -1,0 +1,111 @@
+/**
+ * `site.config.yaml`: the one source of site settings (spec §3), validated like a notice.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { validateFields } from './fields.ts';
+import { didYouMean, type Problem } from './problems.ts';
+import { isValidTimeZone } from './time.ts';
+import { lineOf, parseYaml } from './yaml-source.ts';
+
+export const SLUG_PATTERN = /^[a-z0-9-]+$/;
+
+const serviceFields = {
+  id: z.string().regex(SLUG_PATTERN, { error: 'must be a slug: lowercase a-z, 0-9 and - only' }),
+  name: z.string().min(1).max(100),
+  group: z.string().min(1).max(100),
+  description: z.string().max(500),
+};
+
+export const configFields = {
+  title: z.string().min(1).max(200),
+  url: z
+    .url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL, e.g. https://status.example.net' })
+    .transform((url) => url.replace(/\/+$/, '')),
+  timezone: z.string().refine(isValidTimeZone, {
+    error: 'must be an IANA time zone name, e.g. America/Los_Angeles or Europe/Berlin',
+  }),
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: 'must be a language tag, e.g. en or en-US' }),
+  description: z.string().max(500),
+  feed_items: z.int().min(1).max(1000),
+  allow_html: z.boolean(),
+  services: z.array(z.unknown()).min(1, { error: 'must list at least one service' }),
+};
+
+export interface Service {
+  id: string;
+  name: string;
+  group: string;
+  description: string;
+}
+
+export interface SiteConfig {
+  title: string;
+  /** Absolute, without a trailing slash. */
+  url: string;
+  timezone: string;
+  language: string;
+  description: string;
+  /** How many of the newest notices each feed carries. */
+  feed_items: number;
+  /** Whether raw HTML in notice bodies is rendered (off: shown as text). */
+  allow_html: boolean;
+  services: Service[];
+}
+
+export function loadConfig(path: string, displayPath = path): { config?: SiteConfig; problems: Problem[] } {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return { problems: [{ file: displayPath, line: 1, message: 'cannot read the site configuration file' }] };
+  }
+  return parseConfig(text, displayPath);
+}
+
+export function parseConfig(text: string, file: string): { config?: SiteConfig; problems: Problem[] } {
+  const { source, data, problems } = parseYaml(text, file);
+  if (problems.length) return { problems };
+  const { values, problems: fieldProblems } = validateFields(source, data, configFields, [
+    'title',
+    'url',
+    'timezone',
+    'services',
+  ]);
+  problems.push(...fieldProblems);
+
+  const services: Service[] = [];
+  const seen = new Set<string>();
+  (values.services ?? []).forEach((raw, index) => {
+    const path = ['services', index];
+    const result = validateFields(source, raw, serviceFields, ['id', 'name', 'group'], path);
+    problems.push(...result.problems);
+    const { id, name, group, description = '' } = result.values;
+    if (id === undefined || name === undefined || group === undefined) return;
+    if (seen.has(id)) {
+      problems.push({ file, line: lineOf(source, [...path, 'id']), message: `service id \`${id}\` is listed twice; ids must be unique` });
+      return;
+    }
+    seen.add(id);
+    services.push({ id, name, group, description });
+  });
+
+  if (problems.length) return { problems };
+  const config: SiteConfig = {
+    title: values.title!,
+    url: values.url!,
+    timezone: values.timezone!,
+    language: values.language ?? 'en',
+    description: values.description ?? '',
+    feed_items: values.feed_items ?? 50,
+    allow_html: values.allow_html ?? false,
+    services,
+  };
+  return { config, problems };
+}
+
+/** Message tail for an unknown service id: the nearest known id and the full list. */
+export function unknownServiceMessage(id: string, config: SiteConfig): string {
+  const ids = config.services.map((service) => service.id);
+  return `unknown service \`${id}\`${didYouMean(id, ids)}; known services are ${ids.join(', ')}`;
+}

@@ -1,0 +1,14 @@
+/**
+ * The part of Eleventy's configuration API that noticeboard uses. Eleventy ships
+ * JSDoc rather than declarations, so the plugins type against this instead.
+ */
+export interface EleventyConfig {
+  addPlugin(plugin: (config: EleventyConfig) => void): void;
+  addGlobalData(name: string, value: unknown): void;
+  addWatchTarget(path: string): void;
+  addPassthroughCopy(paths: Record<string, string>): void;
+  addExtension(extension: string | string[], options: { key: string }): void;
+  addTemplateFormats(formats: string): void;
+  on(event: string, listener: (...args: any[]) => unknown): void;
+  setServerOptions(options: Record<string, unknown>): void;
+}

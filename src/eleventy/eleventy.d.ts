@@ -1,0 +1,7 @@
+// Eleventy ships JSDoc, not declarations: the programmatic API as noticeboard uses it.
+declare module '@11ty/eleventy' {
+  export default class Eleventy {
+    constructor(input: string, output: string, options?: { configPath?: string; quietMode?: boolean });
+    write(): Promise<unknown>;
+  }
+}

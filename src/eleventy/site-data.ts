@@ -1,0 +1,15 @@
+/**
+ * Makes the site model Eleventy's global data `site`, loaded afresh on every
+ * build (and every rebuild under `npm start`). Invalid input fails the build
+ * before Eleventy writes anything, so the last good `_site/` stays as it was.
+ */
+import type { EleventyConfig } from './eleventy-config.ts';
+import { CONFIG_FILE, loadSite, POSTS_DIR } from '../site.ts';
+
+export function siteDataPlugin(eleventyConfig: EleventyConfig): void {
+  eleventyConfig.addWatchTarget(`./${POSTS_DIR}/`);
+  eleventyConfig.addWatchTarget(`./${CONFIG_FILE}`);
+  eleventyConfig.addGlobalData('site', () =>
+    loadSite({ root: process.cwd(), includeDrafts: process.env.NOTICEBOARD_DRAFTS === '1' }),
+  );
+}

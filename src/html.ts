@@ -1,0 +1,39 @@
+/**
+ * Escaping by default for page templates: every value interpolated into `html`
+ * is escaped unless it is already SafeHtml (made by `html` itself, or `trusted`
+ * for markdown-it's output, which escapes its own text).
+ */
+export class SafeHtml {
+  constructor(readonly value: string) {}
+  toString(): string {
+    return this.value;
+  }
+}
+
+export type HtmlValue = SafeHtml | string | number | null | undefined | false | readonly HtmlValue[];
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => ESCAPES[char]!);
+}
+
+function render(value: HtmlValue): string {
+  if (value === null || value === undefined || value === false) return '';
+  if (value instanceof SafeHtml) return value.value;
+  if (Array.isArray(value)) return value.map(render).join('');
+  return escapeHtml(String(value));
+}
+
+export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): SafeHtml {
+  let out = strings[0]!;
+  values.forEach((value, index) => {
+    out += render(value) + strings[index + 1]!;
+  });
+  return new SafeHtml(out);
+}
+
+/** Marks HTML that is safe by construction (rendered Markdown). Never pass user text here. */
+export function trusted(markup: string): SafeHtml {
+  return new SafeHtml(markup);
+}

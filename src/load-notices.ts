@@ -1,0 +1,232 @@
+/**
+ * Reads every notice under `posts/` and validates it against the site config.
+ * Returns the valid notices and every problem found; it never stops at the first.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import matter from 'gray-matter';
+import { SLUG_PATTERN, unknownServiceMessage, type SiteConfig } from './config.ts';
+import { validateFields } from './fields.ts';
+import { createMarkdown, type MarkdownRenderer } from './markdown.ts';
+import {
+  DEFAULT_IMPACT,
+  noticeFields,
+  STATUSES_FOR_TYPE,
+  updateFields,
+  windowFields,
+  type Notice,
+  type Update,
+  type Window,
+} from './notice.ts';
+import type { Problem } from './problems.ts';
+import { addMinutes } from './time.ts';
+import { lineOf, parseYaml, type YamlSource } from './yaml-source.ts';
+import { formatDateTime, localDate } from './zoned-format.ts';
+
+/** Notice files below `dir`, sorted; names starting with `_` or `.` are skipped (spec §1). */
+export function findNoticeFiles(dir: string): string[] {
+  const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .filter((path) => !relative(dir, path).split(sep).some((part) => part.startsWith('_') || part.startsWith('.')))
+    .sort();
+}
+
+export function loadNotices(
+  postsDir: string,
+  config: SiteConfig,
+  root = process.cwd(),
+): { notices: Notice[]; problems: Problem[]; files: number } {
+  const markdown = createMarkdown({ allowHtml: config.allow_html });
+  const notices: Notice[] = [];
+  const problems: Problem[] = [];
+  const paths = findNoticeFiles(postsDir);
+  for (const path of paths) {
+    const file = relative(root, path).split(sep).join('/');
+    const result = parseNotice(readFileSync(path, 'utf8'), file, config, markdown);
+    problems.push(...result.problems);
+    if (result.notice) notices.push(result.notice);
+  }
+  problems.push(...findUrlCollisions(notices));
+  return { notices, problems, files: paths.length };
+}
+
+export function parseNotice(
+  text: string,
+  file: string,
+  config: SiteConfig,
+  markdown: MarkdownRenderer = createMarkdown({ allowHtml: config.allow_html }),
+): { notice?: Notice; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const slug = file.split('/').at(-1)!.replace(/\.md$/, '');
+  if (!SLUG_PATTERN.test(slug)) {
+    const suggestion = slug.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    problems.push({
+      file,
+      line: 1,
+      message: `file name "${slug}.md" is not a valid slug: use lowercase a-z, 0-9 and - only, e.g. "${suggestion}.md"`,
+    });
+  }
+
+  let frontMatter: string | undefined;
+  const parsedFile = matter(text, {
+    engines: {
+      yaml: (yamlText: string) => {
+        frontMatter = yamlText;
+        return {};
+      },
+    },
+  });
+  if (frontMatter === undefined) {
+    problems.push({ file, line: 1, message: 'no front matter: a notice starts with a `---` line, its keys, and another `---` line' });
+    return { problems };
+  }
+  // gray-matter keeps the newline after the opening `---`, so YAML line N is file line N.
+  const { source, data, problems: yamlProblems } = parseYaml(frontMatter, file);
+  if (yamlProblems.length) return { problems: [...problems, ...yamlProblems] };
+
+  const zone = config.timezone;
+  const { values, problems: fieldProblems } = validateFields(source, data, noticeFields(zone), [
+    'title',
+    'type',
+    'date',
+    'authors',
+  ]);
+  problems.push(...fieldProblems);
+  const { type, date } = values;
+
+  const written = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
+  if (type !== undefined && type !== 'notice') {
+    if (written.services == null) {
+      problems.push({ file, line: 1, message: `missing required key \`services\`: a ${type} names the services it affects` });
+    }
+    if (written.window == null) {
+      problems.push({ file, line: 1, message: `missing required key \`window\`: a ${type} needs \`window.start\` and \`window.end\` or \`window.duration\`` });
+    }
+  }
+  if (type === 'notice' && values.window !== undefined) {
+    problems.push({ file, line: lineOf(source, ['window'], 'key'), message: 'key `window` is not allowed on a notice of type `notice`; use type `incident` or `maintenance` for a service window' });
+  }
+  (values.services ?? []).forEach((id, index) => {
+    if (!config.services.some((service) => service.id === id)) {
+      problems.push({ file, line: lineOf(source, ['services', index]), message: `\`services\`: ${unknownServiceMessage(id, config)}` });
+    }
+  });
+
+  const window =
+    values.window !== undefined && type !== 'notice'
+      ? validateWindow(source, values.window, type, zone, problems)
+      : undefined;
+  const updates = validateUpdates(source, values.updates ?? [], type, date, zone, markdown, problems);
+
+  if (problems.length || type === undefined || date === undefined) return { problems };
+  const local = localDate(date, zone);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const body = parsedFile.content.trim();
+  const notice: Notice = {
+    slug,
+    file,
+    title: values.title!,
+    type,
+    date,
+    authors: values.authors!,
+    services: values.services ?? [],
+    window,
+    impact: values.impact ?? DEFAULT_IMPACT[type],
+    updates,
+    summary: values.summary ?? markdown.firstParagraphText(body),
+    body,
+    html: markdown.toHtml(body),
+    draft: values.draft ?? false,
+    url: `/${local.year}/${pad(local.month)}/${pad(local.day)}/${slug}/`,
+  };
+  return { notice, problems };
+}
+
+function validateWindow(
+  source: YamlSource,
+  raw: unknown,
+  type: string | undefined,
+  zone: string,
+  problems: Problem[],
+): Window | undefined {
+  const file = source.file;
+  const { values, problems: windowProblems } = validateFields(source, raw, windowFields(zone), ['start'], ['window']);
+  problems.push(...windowProblems);
+  if (windowProblems.length || values.start === undefined) return undefined;
+  const { start, end, duration } = values;
+  if (end !== undefined && duration !== undefined) {
+    problems.push({ file, line: lineOf(source, ['window', 'duration'], 'key'), message: '`window` has both `end` and `duration`; keep one of them' });
+    return undefined;
+  }
+  if (type === 'maintenance' && end === undefined && duration === undefined) {
+    problems.push({ file, line: lineOf(source, ['window'], 'key'), message: 'a maintenance needs a planned end: add `window.end` or `window.duration`' });
+    return undefined;
+  }
+  if (end !== undefined && end.getTime() <= start.getTime()) {
+    problems.push({
+      file,
+      line: lineOf(source, ['window', 'end']),
+      message: `\`window.end\` (${formatDateTime(end, zone)}) must be after \`window.start\` (${formatDateTime(start, zone)})`,
+    });
+    return undefined;
+  }
+  return { start, end: end ?? (duration === undefined ? undefined : addMinutes(start, duration)) };
+}
+
+function validateUpdates(
+  source: YamlSource,
+  raws: unknown[],
+  type: keyof typeof STATUSES_FOR_TYPE | undefined,
+  date: Date | undefined,
+  zone: string,
+  markdown: MarkdownRenderer,
+  problems: Problem[],
+): Update[] {
+  const file = source.file;
+  const updates: Update[] = [];
+  raws.forEach((raw, index) => {
+    const path = ['updates', index];
+    const { values, problems: updateProblems } = validateFields(source, raw, updateFields(zone), ['at', 'body'], path);
+    problems.push(...updateProblems);
+    const { at, status = 'update', body } = values;
+    if (type !== undefined && values.status !== undefined && !STATUSES_FOR_TYPE[type].includes(status)) {
+      problems.push({
+        file,
+        line: lineOf(source, [...path, 'status']),
+        message: `\`updates[${index}].status\`: "${status}" is not a status for a ${type}; use one of ${STATUSES_FOR_TYPE[type].join(', ')}`,
+      });
+      return;
+    }
+    if (at !== undefined && date !== undefined && at.getTime() < date.getTime()) {
+      problems.push({
+        file,
+        line: lineOf(source, [...path, 'at']),
+        message: `\`updates[${index}].at\` (${formatDateTime(at, zone)}) is before the notice's \`date\` (${formatDateTime(date, zone)}); an update comes at or after publication`,
+      });
+      return;
+    }
+    if (at !== undefined && body !== undefined) updates.push({ at, status, body, html: markdown.toHtml(body) });
+  });
+  // Stable sort: updates written out of order still read oldest first.
+  return updates.sort((a, b) => a.at.getTime() - b.at.getTime());
+}
+
+function findUrlCollisions(notices: Notice[]): Problem[] {
+  const byUrl = new Map<string, Notice>();
+  const problems: Problem[] = [];
+  for (const notice of notices) {
+    const first = byUrl.get(notice.url);
+    if (first) {
+      problems.push({
+        file: notice.file,
+        line: 1,
+        message: `this notice would have the same URL ${notice.url} as ${first.file}; rename one of the files`,
+      });
+    } else {
+      byUrl.set(notice.url, notice);
+    }
+  }
+  return problems;
+}

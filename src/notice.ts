@@ -1,0 +1,118 @@
+/**
+ * What a notice is (spec §1): its front-matter schema and its validated shape.
+ */
+import { z } from 'zod';
+import { parseDuration, parseTime } from './time.ts';
+
+export const NOTICE_TYPES = ['incident', 'maintenance', 'notice'] as const;
+export type NoticeType = (typeof NOTICE_TYPES)[number];
+
+export const IMPACTS = ['none', 'minor', 'major', 'critical'] as const;
+export type Impact = (typeof IMPACTS)[number];
+
+export const DEFAULT_IMPACT: Record<NoticeType, Impact> = { incident: 'major', maintenance: 'minor', notice: 'none' };
+
+export const INCIDENT_STATUSES = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
+export const MAINTENANCE_STATUSES = ['scheduled', 'in-progress', 'completed', 'cancelled'] as const;
+export const UPDATE_STATUSES = [...INCIDENT_STATUSES, ...MAINTENANCE_STATUSES, 'update'] as const;
+export type UpdateStatus = (typeof UPDATE_STATUSES)[number];
+
+/** Which update statuses each type of notice may use. */
+export const STATUSES_FOR_TYPE: Record<NoticeType, readonly UpdateStatus[]> = {
+  incident: [...INCIDENT_STATUSES, 'update'],
+  maintenance: [...MAINTENANCE_STATUSES, 'update'],
+  notice: ['update'],
+};
+
+export interface Update {
+  at: Date;
+  status: UpdateStatus;
+  /** Markdown as written. */
+  body: string;
+  html: string;
+}
+
+export interface Window {
+  start: Date;
+  /** The planned or actual end; absent for an incident that is still open. */
+  end?: Date;
+}
+
+export interface Notice {
+  slug: string;
+  /** Source file, relative to the project root. */
+  file: string;
+  title: string;
+  type: NoticeType;
+  date: Date;
+  authors: string[];
+  services: string[];
+  window?: Window;
+  impact: Impact;
+  /** Oldest first. */
+  updates: Update[];
+  summary: string;
+  /** Markdown as written. */
+  body: string;
+  html: string;
+  draft: boolean;
+  /** Site-relative permalink, `/YYYY/MM/DD/<slug>/`. */
+  url: string;
+}
+
+const oneLine = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: 'must not be empty' })
+    .max(max, { error: `must be at most ${max} characters` })
+    .refine((text) => !/[\r\n]/.test(text), { error: 'must be one line of plain text' });
+
+/** A time as spec §2 writes it, read in `zone` when it has no offset. */
+export const timeSchema = (zone: string) =>
+  z.string({ error: 'expected a time like 2008-09-30 00:01' }).transform((text, ctx) => {
+    const parsed = parseTime(text, zone);
+    if (parsed.ok) return parsed.value;
+    ctx.addIssue({ code: 'custom', message: parsed.error });
+    return z.NEVER;
+  });
+
+export const durationSchema = z
+  .union([z.string(), z.number()], { error: 'expected a duration like 5m, 90m, 2h, 1h30m or 3d' })
+  .transform((text, ctx) => {
+    const parsed = parseDuration(String(text));
+    if (parsed.ok) return parsed.value;
+    ctx.addIssue({ code: 'custom', message: parsed.error });
+    return z.NEVER;
+  });
+
+export const noticeFields = (zone: string) => ({
+  title: oneLine(200),
+  type: z.enum(NOTICE_TYPES),
+  date: timeSchema(zone),
+  authors: z
+    .union([z.string().trim().min(1), z.array(z.string().trim().min(1)).min(1)], {
+      error: 'expected a name or a non-empty list of names, e.g. [Jared, Nathan]',
+    })
+    .transform((value) => (Array.isArray(value) ? value : [value])),
+  services: z.array(z.string(), { error: 'expected a list of service ids, e.g. [dsl, imap]' }).min(1, {
+    error: 'must name at least one service',
+  }),
+  window: z.unknown(),
+  impact: z.enum(IMPACTS),
+  updates: z.array(z.unknown(), { error: 'expected a list of updates, each with at, status and body' }),
+  summary: oneLine(300),
+  draft: z.boolean(),
+});
+
+export const windowFields = (zone: string) => ({
+  start: timeSchema(zone),
+  end: timeSchema(zone),
+  duration: durationSchema,
+});
+
+export const updateFields = (zone: string) => ({
+  at: timeSchema(zone),
+  status: z.enum(UPDATE_STATUSES),
+  body: z.string().trim().min(1, { error: 'must not be empty' }),
+});

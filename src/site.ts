@@ -1,0 +1,56 @@
+/**
+ * Loads a whole site: config, then every notice, then the model. The single
+ * entry point the Eleventy config, the `check` command and tests share.
+ */
+import { join } from 'node:path';
+import { loadConfig } from './config.ts';
+import { loadNotices } from './load-notices.ts';
+import { buildModel, type SiteModel } from './model.ts';
+import { InvalidInputError, sortProblems, type Problem } from './problems.ts';
+import { parseTime } from './time.ts';
+
+export interface SiteOptions {
+  /** Project root holding `site.config.yaml` and `posts/`. */
+  root: string;
+  /** The build's "now"; default: `STATUS_NOW` from the environment, else the clock. */
+  now?: Date;
+  includeDrafts?: boolean;
+}
+
+export const CONFIG_FILE = 'site.config.yaml';
+export const POSTS_DIR = 'posts';
+
+/** Every problem in the config and the notices, sorted by file and line. */
+export function checkSite(root: string): { problems: Problem[]; files: number } {
+  const { problems, files } = readSite(root);
+  return { problems, files };
+}
+
+export function loadSite(options: SiteOptions): SiteModel {
+  const { config, notices, problems } = readSite(options.root);
+  if (problems.length || !config) throw new InvalidInputError(problems);
+  return buildModel(config, notices, options.now ?? resolveNow(config.timezone), {
+    includeDrafts: options.includeDrafts ?? false,
+  });
+}
+
+function readSite(root: string) {
+  const { config, problems } = loadConfig(join(root, CONFIG_FILE), CONFIG_FILE);
+  if (!config) return { config, notices: [], problems: sortProblems(problems), files: 0 };
+  const loaded = loadNotices(join(root, POSTS_DIR), config, root);
+  return { config, notices: loaded.notices, problems: sortProblems(loaded.problems), files: loaded.files };
+}
+
+/**
+ * The build's "now": `STATUS_NOW` (any time spec §2 accepts, read in the site's
+ * zone when it has no offset) so builds are reproducible, else the clock.
+ */
+export function resolveNow(zone: string, env: NodeJS.ProcessEnv = process.env): Date {
+  const text = env.STATUS_NOW?.trim();
+  if (!text) return new Date();
+  const parsed = parseTime(text, zone);
+  if (!parsed.ok) {
+    throw new InvalidInputError([{ file: 'STATUS_NOW', line: 1, message: `environment variable STATUS_NOW: ${parsed.error}` }]);
+  }
+  return parsed.value;
+}

@@ -1,0 +1,112 @@
+/**
+ * Derived state (spec §4): what each notice and service is at the build's "now".
+ * Pure functions of the notice and the instant, so they are tested without a build.
+ */
+import type { Impact, Notice, Update, UpdateStatus } from './notice.ts';
+
+export type IncidentState = 'investigating' | 'identified' | 'monitoring' | 'resolved';
+export type MaintenanceState = 'scheduled' | 'in-progress' | 'completed' | 'cancelled';
+export type NoticeState = IncidentState | MaintenanceState | null;
+
+export const SERVICE_STATES = [
+  'operational',
+  'degraded-performance',
+  'partial-outage',
+  'major-outage',
+  'under-maintenance',
+] as const;
+export type ServiceState = (typeof SERVICE_STATES)[number];
+
+const IMPACT_TO_SERVICE_STATE: Record<Impact, ServiceState> = {
+  none: 'operational',
+  minor: 'degraded-performance',
+  major: 'partial-outage',
+  critical: 'major-outage',
+};
+
+/** Worse states rank higher; used to pick a service's overall state. */
+const SEVERITY: Record<ServiceState, number> = {
+  operational: 0,
+  'under-maintenance': 1,
+  'degraded-performance': 2,
+  'partial-outage': 3,
+  'major-outage': 4,
+};
+
+/** Updates published by `now`: a build never tells what has not been said yet. */
+function updatesBy(notice: Notice, now: Date): Update[] {
+  return notice.updates.filter((update) => update.at.getTime() <= now.getTime());
+}
+
+function latestStatus(updates: Update[], among: readonly UpdateStatus[]): UpdateStatus | undefined {
+  for (let i = updates.length - 1; i >= 0; i--) {
+    if (among.includes(updates[i]!.status)) return updates[i]!.status;
+  }
+  return undefined;
+}
+
+/**
+ * When the incident's service impact ends: the window's end, else the first
+ * `resolved` update. Undefined while nobody has said it is over.
+ */
+export function incidentEnd(notice: Notice): Date | undefined {
+  return notice.window?.end ?? notice.updates.find((update) => update.status === 'resolved')?.at;
+}
+
+export function incidentState(notice: Notice, now: Date): IncidentState {
+  const end = incidentEnd(notice);
+  if (end !== undefined && end.getTime() <= now.getTime()) return 'resolved';
+  const status = latestStatus(updatesBy(notice, now), ['investigating', 'identified', 'monitoring']);
+  return (status as IncidentState | undefined) ?? 'investigating';
+}
+
+export function maintenanceState(notice: Notice, now: Date): MaintenanceState {
+  const updates = updatesBy(notice, now);
+  const latest = latestStatus(updates, ['scheduled', 'in-progress', 'completed', 'cancelled']);
+  if (latest === 'cancelled') return 'cancelled';
+  const { start, end } = notice.window!;
+  if (updates.some((update) => update.status === 'completed') || end!.getTime() <= now.getTime()) return 'completed';
+  if (start.getTime() <= now.getTime()) return 'in-progress';
+  return 'scheduled';
+}
+
+export function noticeState(notice: Notice, now: Date): NoticeState {
+  if (notice.type === 'incident') return incidentState(notice, now);
+  if (notice.type === 'maintenance') return maintenanceState(notice, now);
+  return null;
+}
+
+/** An incident that has begun and is not resolved. */
+export function isOpenIncident(notice: Notice, state: NoticeState, now: Date): boolean {
+  return notice.type === 'incident' && state !== 'resolved' && notice.window!.start.getTime() <= now.getTime();
+}
+
+/** The service state an affecting notice imposes, or undefined if it imposes none now. */
+export function imposedServiceState(notice: Notice, state: NoticeState, now: Date): ServiceState | undefined {
+  if (notice.type === 'maintenance' && state === 'in-progress') return 'under-maintenance';
+  if (isOpenIncident(notice, state, now)) return IMPACT_TO_SERVICE_STATE[notice.impact];
+  return undefined;
+}
+
+/**
+ * Combines the states imposed on one service. Maintenance in progress wins, as
+ * the spec says; otherwise the worst incident impact; otherwise operational.
+ */
+export function combineServiceStates(imposed: readonly ServiceState[]): ServiceState {
+  if (imposed.includes('under-maintenance')) return 'under-maintenance';
+  return worstOf(imposed);
+}
+
+/** The most severe state; for the site as a whole, where an outage anywhere outranks maintenance. */
+export function worstOf(states: readonly ServiceState[]): ServiceState {
+  return states.reduce<ServiceState>((worst, state) => (SEVERITY[state] > SEVERITY[worst] ? state : worst), 'operational');
+}
+
+/** Instants after which `noticeState` may change; `/build.json`'s next_change is the earliest future one. */
+export function stateChangeInstants(notice: Notice): Date[] {
+  if (notice.type === 'notice') return [];
+  const instants = [notice.window!.start, ...notice.updates.map((update) => update.at)];
+  const end = notice.type === 'incident' ? incidentEnd(notice) : notice.window!.end;
+  if (end) instants.push(end);
+  return instants;
+}

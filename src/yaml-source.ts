@@ -1,0 +1,66 @@
+/**
+ * YAML with its source positions kept, so every problem can name a line.
+ *
+ * The `yaml` package reads YAML 1.2 (core schema): unquoted times stay text,
+ * which is what spec §2 needs, and duplicate keys are errors.
+ */
+import { Document, isMap, isPair, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
+import type { Problem } from './problems.ts';
+
+export type KeyPath = readonly (string | number)[];
+
+export interface YamlSource {
+  file: string;
+  doc: Document;
+  lineCounter: LineCounter;
+  /** Lines before the YAML text in its file (the front matter's opening `---` is line 1). */
+  lineOffset: number;
+}
+
+export function parseYaml(
+  text: string,
+  file: string,
+  lineOffset = 0,
+): { source: YamlSource; data: unknown; problems: Problem[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, version: '1.2', uniqueKeys: true });
+  const source: YamlSource = { file, doc, lineCounter, lineOffset };
+  const problems: Problem[] = doc.errors.map((error) => ({
+    file,
+    line: lineCounter.linePos(error.pos[0]).line + lineOffset,
+    message: `YAML syntax: ${error.message.split('\n')[0]}`,
+  }));
+  const data = problems.length ? undefined : doc.toJS();
+  return { source, data, problems };
+}
+
+/**
+ * The line of the value (or key) at `path`; falls back to the nearest existing
+ * ancestor, then to the document's first line, so a line is always given.
+ */
+export function lineOf(source: YamlSource, path: KeyPath, part: 'key' | 'value' = 'value'): number {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const offset = offsetOf(source.doc, path.slice(0, depth), depth === path.length ? part : 'value');
+    if (offset !== undefined) return source.lineCounter.linePos(offset).line + source.lineOffset;
+  }
+  return 1 + source.lineOffset;
+}
+
+function offsetOf(doc: Document, path: KeyPath, part: 'key' | 'value'): number | undefined {
+  if (path.length === 0) return (doc.contents as Node | null)?.range?.[0];
+  if (part === 'key') {
+    const parent = doc.getIn(path.slice(0, -1), true);
+    if (isMap(parent)) {
+      const pair = parent.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === path.at(-1));
+      const key = pair?.key;
+      if (isScalar(key) && key.range) return key.range[0];
+    }
+  }
+  const node = doc.getIn(path, true) as Node | undefined;
+  return node?.range?.[0];
+}
+
+/** `window.start`, `updates[2].status` — how messages name a key. */
+export function keyName(path: KeyPath): string {
+  return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`)).join('');
+}

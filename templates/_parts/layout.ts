@@ -1,0 +1,71 @@
+/**
+ * The page shell every HTML page shares: head (title, stylesheet, CSP, feed
+ * links), site header with navigation, and footer.
+ */
+import type { SiteModel } from '../../src/model.ts';
+import { html, type HtmlValue, type SafeHtml } from '../../src/html.ts';
+
+export interface PageOptions {
+  site: SiteModel;
+  /** Page title, without the site name. */
+  title?: string;
+  /** Site-relative URL of this page. */
+  url: string;
+  description?: string;
+  /** Extra `<link rel="alternate">` feeds for this page, e.g. a service's own. */
+  feeds?: { title: string; href: string; type: string }[];
+  body: HtmlValue;
+}
+
+/** Only the site's own script and style; nothing loads from elsewhere. */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'";
+
+/** The site-wide feeds (spec §5), named on every page. */
+export const SITE_FEEDS = [
+  { title: 'RSS', href: '/feed.xml', type: 'application/rss+xml' },
+  { title: 'Atom', href: '/atom.xml', type: 'application/atom+xml' },
+  { title: 'JSON Feed', href: '/feed.json', type: 'application/feed+json' },
+];
+
+export function page({ site, title, url, description, feeds = [], body }: PageOptions): SafeHtml {
+  const { config } = site;
+  const fullTitle = title ? `${title} · ${config.title}` : config.title;
+  const allFeeds = [...SITE_FEEDS.map((feed) => ({ ...feed, title: `${config.title}: ${feed.title}` })), ...feeds];
+  const nav = [
+    { href: '/', label: 'Status' },
+    { href: '/services/', label: 'Services' },
+    { href: '/archive/', label: 'Archive' },
+  ];
+  return html`<!doctype html>
+<html lang="${config.language}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
+<title>${fullTitle}</title>
+<meta name="description" content="${description ?? config.description}">
+<link rel="canonical" href="${config.url}${url}">
+<link rel="stylesheet" href="/style.css">
+${allFeeds.map((feed) => html`<link rel="alternate" type="${feed.type}" title="${feed.title}" href="${feed.href}">\n`)}
+</head>
+<body>
+<a class="skip" href="#main">Skip to content</a>
+<header class="site-header">
+<p class="site-title"><a href="/">${config.title}</a></p>
+<nav aria-label="Site">
+<ul>
+${nav.map((item) => html`<li><a href="${item.href}"${item.href === url ? html` aria-current="page"` : ''}>${item.label}</a></li>\n`)}
+</ul>
+</nav>
+</header>
+<main id="main">
+${body}
+</main>
+<footer class="site-footer">
+<p>${config.description}</p>
+</footer>
+</body>
+</html>
+`;
+}
