@@ -10,7 +10,7 @@ import { lineOf, parseYaml } from './yaml-source.ts';
 
 export const SLUG_PATTERN = /^[a-z0-9-]+$/;
 
-const serviceFields = {
+export const serviceFields = {
   id: z.string().regex(SLUG_PATTERN, { error: 'must be a slug: lowercase a-z, 0-9 and - only' }),
   name: z.string().min(1).max(100),
   group: z.string().min(1).max(100),
@@ -27,7 +27,10 @@ export const configFields = {
   }),
   language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: 'must be a language tag, e.g. en or en-US' }),
   description: z.string().max(500),
-  feed_items: z.int().min(1).max(1000),
+  feed_items: z
+    .int({ error: 'must be a whole number from 1 to 1000' })
+    .min(1, { error: 'must be a whole number from 1 to 1000' })
+    .max(1000, { error: 'must be a whole number from 1 to 1000' }),
   allow_html: z.boolean(),
   services: z.array(z.unknown()).min(1, { error: 'must list at least one service' }),
 };

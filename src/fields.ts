@@ -89,6 +89,8 @@ function describeIssue(issue: z.core.$ZodIssue): string {
       return `${shown} is not valid${guess}; use one of ${options.join(', ')}`;
     }
     case 'invalid_type':
+      // A schema's own message ("expected a time like 2008-09-30 00:01") says what is valid; zod's default does not.
+      if (!issue.message.startsWith('Invalid input')) return `${issue.message}, got ${shown}`;
       return `expected ${issue.expected === 'array' ? 'a list' : issue.expected}, got ${shown}`;
     default:
       return issue.message;

@@ -2,7 +2,7 @@
  * Reads every notice under `posts/` and validates it against the site config.
  * Returns the valid notices and every problem found; it never stops at the first.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import matter from 'gray-matter';
 import { SLUG_PATTERN, unknownServiceMessage, type SiteConfig } from './config.ts';
@@ -25,6 +25,8 @@ import { formatDateTime, localDate } from './zoned-format.ts';
 
 /** Notice files below `dir`, sorted; names starting with `_` or `.` are skipped (spec §1). */
 export function findNoticeFiles(dir: string): string[] {
+  // A new site without a posts/ folder yet has no notices; it is not a crash.
+  if (!existsSync(dir)) return [];
   const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
   return entries
     .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
@@ -99,10 +101,10 @@ export function parseNotice(
   const written = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
   if (type !== undefined && type !== 'notice') {
     if (written.services == null) {
-      problems.push({ file, line: 1, message: `missing required key \`services\`: a ${type} names the services it affects` });
+      problems.push({ file, line: lineOf(source, ['type']), message: `missing required key \`services\`: ${article(type)} ${type} names the services it affects` });
     }
     if (written.window == null) {
-      problems.push({ file, line: 1, message: `missing required key \`window\`: a ${type} needs \`window.start\` and \`window.end\` or \`window.duration\`` });
+      problems.push({ file, line: lineOf(source, ['type']), message: `missing required key \`window\`: ${article(type)} ${type} needs \`window.start\` and \`window.end\` or \`window.duration\`` });
     }
   }
   if (type === 'notice' && values.window !== undefined) {
@@ -195,7 +197,7 @@ function validateUpdates(
       problems.push({
         file,
         line: lineOf(source, [...path, 'status']),
-        message: `\`updates[${index}].status\`: "${status}" is not a status for a ${type}; use one of ${STATUSES_FOR_TYPE[type].join(', ')}`,
+        message: `\`updates[${index}].status\`: "${status}" is not a status for ${article(type)} ${type}; use one of ${STATUSES_FOR_TYPE[type].join(', ')}`,
       });
       return;
     }
@@ -212,6 +214,8 @@ function validateUpdates(
   // Stable sort: updates written out of order still read oldest first.
   return updates.sort((a, b) => a.at.getTime() - b.at.getTime());
 }
+
+const article = (word: string) => (/^[aeiou]/.test(word) ? 'an' : 'a');
 
 function findUrlCollisions(notices: Notice[]): Problem[] {
   const byUrl = new Map<string, Notice>();

@@ -84,7 +84,8 @@ export function isOpenIncident(notice: Notice, state: NoticeState, now: Date): b
 /** The service state an affecting notice imposes, or undefined if it imposes none now. */
 export function imposedServiceState(notice: Notice, state: NoticeState, now: Date): ServiceState | undefined {
   if (notice.type === 'maintenance' && state === 'in-progress') return 'under-maintenance';
-  if (isOpenIncident(notice, state, now)) return IMPACT_TO_SERVICE_STATE[notice.impact];
+  // An open incident of impact `none` is news, not a change of service state.
+  if (isOpenIncident(notice, state, now) && notice.impact !== 'none') return IMPACT_TO_SERVICE_STATE[notice.impact];
   return undefined;
 }
 

@@ -4,7 +4,7 @@
  * The `yaml` package reads YAML 1.2 (core schema): unquoted times stay text,
  * which is what spec §2 needs, and duplicate keys are errors.
  */
-import { Document, isMap, isPair, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
+import { Document, isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Node, type YAMLError } from 'yaml';
 import type { Problem } from './problems.ts';
 
 export type KeyPath = readonly (string | number)[];
@@ -28,10 +28,28 @@ export function parseYaml(
   const problems: Problem[] = doc.errors.map((error) => ({
     file,
     line: lineCounter.linePos(error.pos[0]).line + lineOffset,
-    message: `YAML syntax: ${error.message.split('\n')[0]}`,
+    message: describeYamlError(doc, error),
   }));
   const data = problems.length ? undefined : doc.toJS();
   return { source, data, problems };
+}
+
+/** A duplicate key is named (spec §6); other YAML errors keep the parser's first line. */
+function describeYamlError(doc: Document, error: YAMLError): string {
+  if (error.code === 'DUPLICATE_KEY') {
+    let key: unknown;
+    visit(doc, {
+      Pair(_, pair) {
+        if (isScalar(pair.key) && pair.key.range?.[0] === error.pos[0]) {
+          key = pair.key.value;
+          return visit.BREAK;
+        }
+        return undefined;
+      },
+    });
+    if (key !== undefined) return `duplicate key \`${String(key)}\`: each key may appear only once; keep one of them`;
+  }
+  return `YAML syntax: ${error.message.split('\n')[0]}`;
 }
 
 /**
