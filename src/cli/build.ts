@@ -15,6 +15,8 @@ export async function buildSite(root: string, output = OUTPUT_DIR): Promise<void
   const outputPath = resolve(root, output);
   const staging = resolve(root, `${STAGING_PREFIX}${process.pid}`);
   removeAbandonedStaging(root);
+  const previousRoot = process.env.NOTICEBOARD_ROOT;
+  process.env.NOTICEBOARD_ROOT = root;
   try {
     const eleventy = new Eleventy(join(root, 'templates'), staging, {
       configPath: join(root, '.eleventy.ts'),
@@ -24,6 +26,9 @@ export async function buildSite(root: string, output = OUTPUT_DIR): Promise<void
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw findInvalidInput(error) ?? error;
+  } finally {
+    if (previousRoot === undefined) delete process.env.NOTICEBOARD_ROOT;
+    else process.env.NOTICEBOARD_ROOT = previousRoot;
   }
   const previous = `${outputPath}.previous-${process.pid}`;
   if (existsSync(outputPath)) renameSync(outputPath, previous);

@@ -1,14 +1,27 @@
 /**
- * `npm run check`: validates the config and every notice without building.
- * Prints every problem as `path:line: message`; exits 1 if there is any.
+ * `npm run check [-- --format human|github|json]`: validates the config and every
+ * notice without building. Exits 1 if there is any problem, 0 otherwise.
  */
-import { formatProblem } from '../problems.ts';
+import { parseArgs } from 'node:util';
+import { PROBLEM_FORMATS, renderProblems, type ProblemFormat } from '../problem-formats.ts';
 import { checkSite } from '../site.ts';
 
-const { problems, files } = checkSite(process.cwd());
-if (problems.length) {
-  console.error(problems.map(formatProblem).join('\n'));
-  console.error(`\n${problems.length} problem(s) in ${new Set(problems.map((p) => p.file)).size} file(s).`);
-  process.exit(1);
+const { values } = parseArgs({ options: { format: { type: 'string', default: 'human' } } });
+const format = values.format as ProblemFormat;
+if (!PROBLEM_FORMATS.includes(format)) {
+  console.error(`--format must be one of ${PROBLEM_FORMATS.join(', ')}`);
+  process.exit(2);
 }
-console.log(`OK: ${files} notice file(s) and the site configuration are valid.`);
+
+const { problems, files } = checkSite(process.cwd());
+if (format === 'json') {
+  console.log(renderProblems(problems, format));
+} else if (problems.length) {
+  console.log(renderProblems(problems, format));
+  if (format === 'human') {
+    console.log(`\n${problems.length} problem(s) in ${new Set(problems.map((p) => p.file)).size} file(s).`);
+  }
+} else {
+  console.log(`OK: ${files} notice file(s) and the site configuration are valid.`);
+}
+process.exit(problems.length ? 1 : 0);

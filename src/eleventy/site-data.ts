@@ -9,7 +9,12 @@ import { CONFIG_FILE, loadSite, POSTS_DIR } from '../site.ts';
 export function siteDataPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addWatchTarget(`./${POSTS_DIR}/`);
   eleventyConfig.addWatchTarget(`./${CONFIG_FILE}`);
+  // The project root is the working directory, unless buildSite() names another
+  // (tests build fixture sites from their own folders).
   eleventyConfig.addGlobalData('site', () =>
-    loadSite({ root: process.cwd(), includeDrafts: process.env.NOTICEBOARD_DRAFTS === '1' }),
+    loadSite({
+      root: process.env.NOTICEBOARD_ROOT ?? process.cwd(),
+      includeDrafts: process.env.NOTICEBOARD_DRAFTS === '1',
+    }),
   );
 }

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the test suite uses (the npm ones come from
+# package-lock.json via `npm ci`). Safe to run again: it installs only what is
+# missing. Needs root (or sudo) and Debian's package mirrors.
+set -euo pipefail
+
+# package -> why
+packages=(
+  libxml2-utils   # xmllint: RSS/Atom schema checks in ../shared/validators/check-site
+  python3-vobject # iCalendar checks in ../shared/validators/check-ics.py
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "Debian test packages present: ${packages[*]}"
+  exit 0
+fi
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+echo "Installing Debian packages: ${missing[*]}"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
