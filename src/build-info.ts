@@ -1,0 +1,20 @@
+/**
+ * `/build.json`: the build's "now" and the next instant at which any derived
+ * state changes, so a scheduler can rebuild exactly then (a maintenance that
+ * starts at 00:01 shows as in progress without anybody committing).
+ */
+import type { SiteModel } from './model.ts';
+
+export interface BuildInfo {
+  now: string;
+  /** null when nothing known will change by itself (no scheduled or open windows). */
+  next_change: string | null;
+}
+
+export function buildInfo(site: SiteModel): BuildInfo {
+  return { now: site.now.toISOString(), next_change: site.nextChange?.toISOString() ?? null };
+}
+
+export function buildInfoJson(site: SiteModel): string {
+  return `${JSON.stringify(buildInfo(site), null, 2)}\n`;
+}
