@@ -36,10 +36,22 @@ export async function buildSite(root: string, output = OUTPUT_DIR): Promise<void
   rmSync(previous, { recursive: true, force: true });
 }
 
-/** Staging folders left by builds that were killed part-way. */
+/** Staging folders left by builds that were killed part-way (not those of builds still running). */
 function removeAbandonedStaging(root: string): void {
   for (const name of readdirSync(root)) {
-    if (name.startsWith(STAGING_PREFIX)) rmSync(join(root, name), { recursive: true, force: true });
+    if (!name.startsWith(STAGING_PREFIX)) continue;
+    const pid = Number(name.slice(STAGING_PREFIX.length));
+    if (!isRunning(pid)) rmSync(join(root, name), { recursive: true, force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
