@@ -1,14 +1,51 @@
-import type { SiteModel } from '../src/model.ts';
+/** `/`: the overall state, every service, open incidents, maintenance, recent notices. */
 import { html } from '../src/html.ts';
+import type { SiteModel } from '../src/model.ts';
+import { overallLabel, stateIcon, stateTone } from '../src/views.ts';
 import { page } from './_parts/layout.ts';
+import { noticeList } from './_parts/notice.ts';
+import { serviceGroups } from './_parts/services.ts';
+import { subscribeSection } from './_parts/subscribe.ts';
+import { timeTag } from './_parts/time.ts';
 
 export const data = { permalink: '/index.html' };
 
 export function render({ site }: { site: SiteModel }): string {
+  const zone = site.config.timezone;
   return page({
     site,
     url: '/',
-    body: html`<h1>${site.config.title}</h1>
-<p>${site.notices.length} notices</p>`,
+    body: html`<section class="banner tone-${stateTone(site.overall)}">
+<h1><span class="icon" aria-hidden="true">${stateIcon(site.overall)}</span> ${overallLabel(site.overall)}</h1>
+<p>Status as of ${timeTag(site.now, zone)}</p>
+</section>
+
+<section class="services">
+<h2>Services</h2>
+${serviceGroups(site.groups, 3)}
+</section>
+
+<section class="open-incidents">
+<h2>Open incidents</h2>
+${noticeList(site.openIncidents, site, 'No open incidents.', { summary: true, services: true })}
+</section>
+
+<section class="maintenance-now">
+<h2>Maintenance in progress</h2>
+${noticeList(site.maintenanceInProgress, site, 'No maintenance in progress.', { summary: true, services: true })}
+</section>
+
+<section class="maintenance-upcoming">
+<h2>Upcoming maintenance</h2>
+${noticeList(site.upcomingMaintenance, site, 'No maintenance scheduled.', { summary: true, services: true })}
+</section>
+
+<section class="recent">
+<h2>Recent notices</h2>
+${noticeList(site.recent, site, 'No notices yet.')}
+<p><a href="/archive/">All notices, by month</a></p>
+</section>
+
+${subscribeSection('')}`,
   }).toString();
 }

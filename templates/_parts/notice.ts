@@ -1,0 +1,91 @@
+/**
+ * A notice in full (its own page and the month archive) and in brief (lists on
+ * the home and service pages).
+ */
+import { html, trusted, type SafeHtml } from '../../src/html.ts';
+import type { NoticeView, SiteModel } from '../../src/model.ts';
+import { impactLabel, joinNames, typeLabel, updatesAsOf, windowView } from '../../src/views.ts';
+import { stateBadge } from './state.ts';
+import { timeTag, windowText } from './time.ts';
+
+/** The notice's services, each linked to its page by name. */
+export function serviceLinks(notice: NoticeView, site: SiteModel): SafeHtml {
+  const items = notice.services.map((id) => {
+    const service = site.services.find((candidate) => candidate.id === id);
+    return html`<li><a href="${service?.url ?? `/services/${id}/`}">${service?.name ?? id}</a></li>`;
+  });
+  return html`<ul class="inline">${items}</ul>`;
+}
+
+export interface ArticleOptions {
+  /** 1 on the notice's own page (its title is the page's h1), 2 in a month archive. */
+  level: 1 | 2;
+}
+
+export function noticeArticle(notice: NoticeView, site: SiteModel, { level }: ArticleOptions): SafeHtml {
+  const zone = site.config.timezone;
+  const window = windowView(notice, site.now, zone);
+  const updates = updatesAsOf(notice, site.now);
+  const title = level === 1 ? html`<h1>${notice.title}</h1>` : html`<h2><a href="${notice.url}">${notice.title}</a></h2>`;
+  const sub = level === 1 ? 'h2' : 'h3';
+  return html`<article class="notice type-${notice.type}">
+<header class="notice-header">
+${title}
+<p class="byline">Posted by ${joinNames(notice.authors, site.config.language)} on ${timeTag(notice.date, zone)}</p>
+</header>
+<dl class="facts">
+<div><dt>Type</dt><dd>${typeLabel(notice.type)}</dd></div>
+${notice.state ? html`<div><dt>State</dt><dd>${stateBadge(notice.state)}</dd></div>` : ''}
+${window ? html`<div><dt>${notice.type === 'maintenance' ? 'Window' : 'Affected'}</dt><dd>${windowText(window, zone)}</dd></div>` : ''}
+${notice.services.length ? html`<div><dt>Services</dt><dd>${serviceLinks(notice, site)}</dd></div>` : ''}
+${notice.type !== 'notice' || notice.impact !== 'none' ? html`<div><dt>Impact</dt><dd>${impactLabel(notice.impact)}</dd></div>` : ''}
+</dl>
+<div class="body">
+${trusted(notice.html)}
+</div>
+${updates.length
+  ? html`<section class="updates">
+<${sub}>Updates</${sub}>
+<ol class="timeline">
+${updates.map(
+  (update) => html`<li>
+<p class="update-meta">${stateBadge(update.status)} ${timeTag(update.at, zone)}</p>
+<div class="body">
+${trusted(update.html)}
+</div>
+</li>
+`,
+)}</ol>
+</section>`
+  : ''}
+</article>
+`;
+}
+
+export interface ItemOptions {
+  /** Show the one-line summary too. */
+  summary?: boolean;
+  /** Show the services it affects. */
+  services?: boolean;
+}
+
+/** One line of a notice list: title linked, type, state, date and window. */
+export function noticeItem(notice: NoticeView, site: SiteModel, options: ItemOptions = {}): SafeHtml {
+  const zone = site.config.timezone;
+  const window = windowView(notice, site.now, zone);
+  return html`<li class="notice-item">
+<p class="item-title"><a href="${notice.url}">${notice.title}</a></p>
+<p class="item-meta"><span class="type">${typeLabel(notice.type)}</span>${notice.state ? html` ${stateBadge(notice.state)}` : ''} <span class="posted">Posted ${timeTag(notice.date, zone)}</span></p>
+${window ? html`<p class="item-window">${notice.type === 'maintenance' ? 'Window' : 'Affected'}: ${windowText(window, zone)}</p>` : ''}
+${options.services && notice.services.length ? html`<div class="item-services">Services: ${serviceLinks(notice, site)}</div>` : ''}
+${options.summary && notice.summary ? html`<p class="summary">${notice.summary}</p>` : ''}
+</li>
+`;
+}
+
+/** A list of notices, or a sentence saying there are none. */
+export function noticeList(notices: readonly NoticeView[], site: SiteModel, empty: string, options?: ItemOptions): SafeHtml {
+  if (!notices.length) return html`<p class="empty">${empty}</p>`;
+  return html`<ul class="notice-list">
+${notices.map((notice) => noticeItem(notice, site, options))}</ul>`;
+}

@@ -1,0 +1,21 @@
+/** `/YYYY/MM/DD/<slug>/`: one notice with its update timeline. */
+import { html } from '../src/html.ts';
+import type { NoticeView, SiteModel } from '../src/model.ts';
+import { page } from './_parts/layout.ts';
+import { noticeArticle } from './_parts/notice.ts';
+
+export const data = {
+  pagination: { data: 'site.notices', size: 1, alias: 'notice', addAllPagesToCollections: false },
+  permalink: (data: { notice: NoticeView }) => data.notice.url,
+};
+
+export function render({ site, notice }: { site: SiteModel; notice: NoticeView }): string {
+  return page({
+    site,
+    title: notice.title,
+    url: notice.url,
+    description: notice.summary || undefined,
+    body: html`${noticeArticle(notice, site, { level: 1 })}
+<p class="more"><a href="${notice.month.url}">All notices from ${notice.month.label}</a></p>`,
+  }).toString();
+}

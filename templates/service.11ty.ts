@@ -1,0 +1,39 @@
+/** `/services/<id>/`: one service's state now, why, and its history. */
+import { html } from '../src/html.ts';
+import type { ServiceView, SiteModel } from '../src/model.ts';
+import { page } from './_parts/layout.ts';
+import { noticeList } from './_parts/notice.ts';
+import { stateBadge } from './_parts/state.ts';
+import { feedLinks, subscribeSection } from './_parts/subscribe.ts';
+import { timeTag } from './_parts/time.ts';
+
+export const data = {
+  pagination: { data: 'site.services', size: 1, alias: 'service' },
+  permalink: (data: { service: ServiceView }) => data.service.url,
+};
+
+export function render({ site, service }: { site: SiteModel; service: ServiceView }): string {
+  const base = `/services/${service.id}`;
+  return page({
+    site,
+    title: service.name,
+    url: service.url,
+    description: service.description || undefined,
+    feeds: feedLinks(base).map((feed) => ({ ...feed, title: `${service.name}: ${feed.title}` })),
+    body: html`<h1>${service.name}</h1>
+${service.description ? html`<p class="description">${service.description}</p>` : ''}
+<section class="state-now">
+<h2>State now</h2>
+<p>${stateBadge(service.state)} as of ${timeTag(site.now, site.config.timezone)}</p>
+${service.causes.length
+  ? html`<p>Because of:</p>
+${noticeList(service.causes, site, '')}`
+  : ''}
+</section>
+<section class="history">
+<h2>Notices</h2>
+${noticeList(service.notices, site, `No notices about ${service.name} yet.`)}
+</section>
+${subscribeSection(base, `notices about ${service.name}`)}`,
+  }).toString();
+}
