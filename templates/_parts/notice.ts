@@ -17,6 +17,11 @@ export function serviceLinks(notice: NoticeView, site: SiteModel): SafeHtml {
   return html`<ul class="inline">${items}</ul>`;
 }
 
+/** Drafts only reach pages in the `npm start` preview; they say so in their title. */
+function draftMark(notice: NoticeView): SafeHtml | '' {
+  return notice.draft ? html`<span class="draft-mark">Draft:</span> ` : '';
+}
+
 export interface ArticleOptions {
   /** 1 on the notice's own page (its title is the page's h1), 2 in a month archive. */
   level: 1 | 2;
@@ -26,7 +31,7 @@ export function noticeArticle(notice: NoticeView, site: SiteModel, { level }: Ar
   const zone = site.config.timezone;
   const window = windowView(notice, site.now, zone);
   const updates = updatesAsOf(notice, site.now);
-  const title = level === 1 ? html`<h1>${notice.title}</h1>` : html`<h2><a href="${notice.url}">${notice.title}</a></h2>`;
+  const title = level === 1 ? html`<h1>${draftMark(notice)}${notice.title}</h1>` : html`<h2><a href="${notice.url}">${draftMark(notice)}${notice.title}</a></h2>`;
   const sub = level === 1 ? 'h2' : 'h3';
   return html`<article class="notice type-${notice.type}">
 <header class="notice-header">
@@ -74,7 +79,7 @@ export function noticeItem(notice: NoticeView, site: SiteModel, options: ItemOpt
   const zone = site.config.timezone;
   const window = windowView(notice, site.now, zone);
   return html`<li class="notice-item">
-<p class="item-title"><a href="${notice.url}">${notice.title}</a></p>
+<p class="item-title"><a href="${notice.url}">${draftMark(notice)}${notice.title}</a></p>
 <p class="item-meta"><span class="type">${typeLabel(notice.type)}</span>${notice.state ? html` ${stateBadge(notice.state)}` : ''} <span class="posted">Posted ${timeTag(notice.date, zone)}</span></p>
 ${window ? html`<p class="item-window">${notice.type === 'maintenance' ? 'Window' : 'Affected'}: ${windowText(window, zone)}</p>` : ''}
 ${options.services && notice.services.length ? html`<div class="item-services">Services: ${serviceLinks(notice, site)}</div>` : ''}
