@@ -1,20 +1,25 @@
 /**
- * Makes the site model Eleventy's global data `site`, loaded afresh on every
- * build (and every rebuild under `npm start`). Invalid input fails the build
- * before Eleventy writes anything, so the last good `_site/` stays as it was.
+ * Makes the site model Eleventy's global data `site`. `npm run build` loads and
+ * validates it before Eleventy starts (so bad input fails cleanly and writes
+ * nothing) and hands it over; under `npm start` it is loaded afresh on every
+ * rebuild from the working directory.
  */
-import type { EleventyConfig } from './eleventy-config.ts';
+import type { SiteModel } from '../model.ts';
 import { CONFIG_FILE, loadSite, POSTS_DIR } from '../site.ts';
+import type { EleventyConfig } from './eleventy-config.ts';
+
+let provided: SiteModel | undefined;
+
+/** Hands Eleventy a model that is already built, for the next build only. */
+export function provideSiteModel(model: SiteModel | undefined): void {
+  provided = model;
+}
 
 export function siteDataPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addWatchTarget(`./${POSTS_DIR}/`);
   eleventyConfig.addWatchTarget(`./${CONFIG_FILE}`);
-  // The project root is the working directory, unless buildSite() names another
-  // (tests build fixture sites from their own folders).
-  eleventyConfig.addGlobalData('site', () =>
-    loadSite({
-      root: process.env.NOTICEBOARD_ROOT ?? process.cwd(),
-      includeDrafts: process.env.NOTICEBOARD_DRAFTS === '1',
-    }),
+  eleventyConfig.addGlobalData(
+    'site',
+    () => provided ?? loadSite({ root: process.cwd(), includeDrafts: process.env.NOTICEBOARD_DRAFTS === '1' }),
   );
 }

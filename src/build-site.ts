@@ -1,0 +1,57 @@
+/**
+ * Atomic builds: renders the site into a fresh folder next to `_site/` and
+ * swaps it in only after a complete, successful build. A failed or killed build
+ * never touches the last good `_site/`.
+ */
+import { existsSync, rmSync, renameSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import Eleventy from '@11ty/eleventy';
+import { provideSiteModel } from './eleventy/site-data.ts';
+import { loadSite } from './site.ts';
+
+export const OUTPUT_DIR = '_site';
+const STAGING_PREFIX = '.site-staging-';
+
+export async function buildSite(root: string, output = OUTPUT_DIR): Promise<void> {
+  const outputPath = resolve(root, output);
+  const staging = resolve(root, `${STAGING_PREFIX}${process.pid}`);
+  // Validation problems surface here, before Eleventy starts or anything is written.
+  const model = loadSite({ root });
+  removeAbandonedStaging(root);
+  provideSiteModel(model);
+  try {
+    const eleventy = new Eleventy(join(root, 'templates'), staging, {
+      configPath: join(root, '.eleventy.ts'),
+      quietMode: true,
+    });
+    await eleventy.write();
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  } finally {
+    provideSiteModel(undefined);
+  }
+  const previous = `${outputPath}.previous-${process.pid}`;
+  if (existsSync(outputPath)) renameSync(outputPath, previous);
+  renameSync(staging, outputPath);
+  rmSync(previous, { recursive: true, force: true });
+}
+
+/** Staging folders left by builds that were killed part-way (not those of builds still running). */
+function removeAbandonedStaging(root: string): void {
+  for (const name of readdirSync(root)) {
+    if (!name.startsWith(STAGING_PREFIX)) continue;
+    const pid = Number(name.slice(STAGING_PREFIX.length));
+    if (!isRunning(pid)) rmSync(join(root, name), { recursive: true, force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
