@@ -8,6 +8,8 @@ set -euo pipefail
 packages=(
   libxml2-utils   # xmllint: RSS/Atom schema checks in ../shared/validators/check-site
   python3-vobject # iCalendar checks in ../shared/validators/check-ics.py
+  chromium        # headless browser for accessibility, script and screenshot tests (via playwright-core)
+  openjdk-17-jre-headless # runs the Nu Html Checker (npm vnu-jar)
 )
 
 missing=()
