@@ -3,39 +3,23 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseConfig, type SiteConfig } from '../src/config.ts';
+import type { SiteConfig } from '../src/config.ts';
 import { parseNotice } from '../src/load-notices.ts';
 import { buildModel } from '../src/model.ts';
 import type { Notice } from '../src/notice.ts';
 import { combineServiceStates, imposedServiceState, noticeState, worstOf } from '../src/state.ts';
 import { parseTime } from '../src/time.ts';
+import { configYaml, testConfig } from './helpers/config.ts';
 
-const CONFIG = `title: Example ISP Status
-url: https://status.example.net
-timezone: America/Los_Angeles
-services:
-  - id: backbone
-    name: Backbone
-    group: Core
-  - id: dsl
-    name: DSL access
-    group: Access
-  - id: imap
-    name: IMAP mail
-    group: Mail
-  - id: smtp
-    name: Outgoing mail
-    group: Mail
-  - id: web
-    name: Web hosting
-    group: Hosting
-`;
+const CONFIG = configYaml([
+  ['backbone', 'Backbone', 'Core'],
+  ['dsl', 'DSL access', 'Access'],
+  ['imap', 'IMAP mail', 'Mail'],
+  ['smtp', 'Outgoing mail', 'Mail'],
+  ['web', 'Web hosting', 'Hosting'],
+]);
 
-function siteConfig(): SiteConfig {
-  const { config, problems } = parseConfig(CONFIG, 'site.config.yaml');
-  assert.deepEqual(problems, []);
-  return config!;
-}
+const siteConfig = (): SiteConfig => testConfig(CONFIG);
 
 /** A local time in the site zone (Los Angeles). */
 function at(text: string): Date {

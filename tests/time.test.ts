@@ -4,12 +4,13 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseConfig, type SiteConfig } from '../src/config.ts';
+import type { SiteConfig } from '../src/config.ts';
 import { parseNotice } from '../src/load-notices.ts';
 import { InvalidInputError } from '../src/problems.ts';
 import { resolveNow } from '../src/site.ts';
 import { parseDuration, parseTime, type Parsed } from '../src/time.ts';
 import { formatDateTime, formatDay, formatTime, isoInZone, localDate } from '../src/zoned-format.ts';
+import { configYaml, testConfig } from './helpers/config.ts';
 
 const LA = 'America/Los_Angeles';
 
@@ -135,20 +136,11 @@ describe('parseTime: malformed input', () => {
   });
 });
 
-const CONFIG = `title: Example ISP Status
-url: https://status.example.net
-timezone: America/Los_Angeles
-services:
-  - id: dsl
-    name: DSL access
-    group: Access
-`;
+const CONFIG = configYaml([
+  ['dsl', 'DSL access', 'Access'],
+]);
 
-function config(): SiteConfig {
-  const { config, problems } = parseConfig(CONFIG, 'site.config.yaml');
-  assert.deepEqual(problems, []);
-  return config!;
-}
+const config = (): SiteConfig => testConfig(CONFIG);
 
 describe('quoted and unquoted YAML times mean the same instant', () => {
   const notice = (date: string) => `---

@@ -11,27 +11,15 @@ import { describe, it } from 'node:test';
 import { parseConfig, type SiteConfig } from '../src/config.ts';
 import { loadNotices, parseNotice } from '../src/load-notices.ts';
 import type { Problem } from '../src/problems.ts';
+import { configYaml, testConfig } from './helpers/config.ts';
 
-const CONFIG = `title: Example ISP Status
-url: https://status.example.net
-timezone: America/Los_Angeles
-services:
-  - id: backbone
-    name: Backbone
-    group: Core
-  - id: dsl
-    name: DSL access
-    group: Access
-  - id: imap
-    name: IMAP mail
-    group: Mail
-`;
+const CONFIG = configYaml([
+  ['backbone', 'Backbone', 'Core'],
+  ['dsl', 'DSL access', 'Access'],
+  ['imap', 'IMAP mail', 'Mail'],
+]);
 
-function siteConfig(): SiteConfig {
-  const { config, problems } = parseConfig(CONFIG, 'site.config.yaml');
-  assert.deepEqual(problems, []);
-  return config!;
-}
+const siteConfig = (): SiteConfig => testConfig(CONFIG);
 
 const FILE = 'posts/2008/09/dsl-rebalancing.md';
 
