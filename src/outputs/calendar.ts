@@ -1,0 +1,66 @@
+/**
+ * `/maintenance.ics` and `/services/<id>/maintenance.ics` (spec §5): iCalendar
+ * (RFC 5545) with one event per maintenance notice, written by ical-generator.
+ *
+ * - UID: the notice's absolute permalink. It depends on the date and file name
+ *   only, so editing a title or body never changes it, and a calendar that
+ *   imported the event updates it in place.
+ * - DTSTART/DTEND: the window, in UTC (`Z`), so no client has to know the zone.
+ * - SEQUENCE: the number of updates published by the build's "now"; it grows
+ *   whenever the notice gains one (RFC 5545 §3.8.7.4).
+ * - DTSTAMP and LAST-MODIFIED: the latest of the notice's date and its published
+ *   updates, never the build time, so the same input gives byte-identical files.
+ *   CREATED: the notice's date.
+ * - STATUS: CANCELLED for a cancelled maintenance, else CONFIRMED.
+ * - SUMMARY: the title; DESCRIPTION: window, services, body and updates as
+ *   text, ending with the notice's URL (also in URL).
+ * Lines end with CRLF, including the last, and are folded at 75 octets.
+ */
+import ical, { escape, ICalEventStatus } from 'ical-generator';
+import type { NoticeView, ServiceView, SiteModel } from '../model.ts';
+import { lastChanged, noticeText, noticeUrl, publishedUpdates, servicesOf } from './common.ts';
+import { scrub } from './scrub.ts';
+
+/** Calendar refresh hint for subscribers (REFRESH-INTERVAL, X-PUBLISHED-TTL): one hour. */
+const REFRESH_SECONDS = 60 * 60;
+
+/** Maintenance notices of the site, or of one service, oldest window first. */
+export function maintenanceNotices(site: SiteModel, service?: ServiceView): NoticeView[] {
+  const notices = service ? service.notices : site.notices;
+  return notices
+    .filter((notice) => notice.type === 'maintenance' && notice.window?.end)
+    .sort((a, b) => a.window!.start.getTime() - b.window!.start.getTime() || a.url.localeCompare(b.url));
+}
+
+export function renderCalendar(site: SiteModel, service?: ServiceView): string {
+  const { config } = site;
+  const title = service ? `${config.title}: ${service.name} maintenance` : `${config.title}: maintenance`;
+  const path = service ? `${service.url}maintenance.ics` : '/maintenance.ics';
+  const calendar = ical({
+    prodId: { company: 'noticeboard', product: 'maintenance calendar', language: 'EN' },
+    // ical-generator writes the calendar's name and description unescaped.
+    name: escape(scrub(title).replace(/\n/g, ' '), false),
+    description: escape(scrub(service ? service.description || title : config.description || title), false),
+    url: `${config.url}${path}`,
+    ttl: REFRESH_SECONDS,
+  });
+  for (const notice of maintenanceNotices(site, service)) {
+    const changed = lastChanged(site, notice);
+    const url = noticeUrl(site, notice);
+    calendar.createEvent({
+      id: url,
+      sequence: publishedUpdates(site, notice).length,
+      stamp: changed,
+      created: notice.date,
+      lastModified: changed,
+      start: notice.window!.start,
+      end: notice.window!.end!,
+      summary: scrub(notice.title),
+      description: noticeText(site, notice),
+      url,
+      status: notice.state === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      categories: servicesOf(site, notice).map((item) => ({ name: scrub(item.name) })),
+    });
+  }
+  return `${calendar.toString()}\r\n`;
+}

@@ -1,0 +1,128 @@
+/**
+ * What every machine-readable output says about a notice, computed one way:
+ * absolute URLs, the updates published by the build's "now", the instant a
+ * notice last changed, stable ids, and the notice as HTML and as plain text.
+ *
+ * Nothing here reads the clock: every instant comes from the notices or from
+ * `site.now`, so the same input and the same STATUS_NOW give the same bytes.
+ */
+import { createHash } from 'node:crypto';
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import { html, trusted, type SafeHtml } from '../html.ts';
+import type { NoticeView, ServiceView, SiteModel } from '../model.ts';
+import type { Notice, Update } from '../notice.ts';
+import { stateLabel, typeLabel, updatesAsOf, windowView } from '../views.ts';
+import { formatDateTime, isoInZone } from '../zoned-format.ts';
+import { absolutizeLinks } from './absolute-links.ts';
+import { scrub } from './scrub.ts';
+
+/** `path` (site-relative, starting with `/`) as an absolute URL on the site. */
+export function siteUrl(site: SiteModel, path: string): string {
+  return `${site.config.url}${path}`;
+}
+
+/** A notice's permalink as an absolute URL: its feed id, and the root of its calendar UID. */
+export function noticeUrl(site: SiteModel, notice: Notice): string {
+  return siteUrl(site, notice.url);
+}
+
+/**
+ * Updates published by the build's "now", oldest first. Like the derived state
+ * and the pages, no output tells what has not been said yet.
+ */
+export function publishedUpdates(site: SiteModel, notice: Notice): Update[] {
+  return updatesAsOf(notice, site.now);
+}
+
+/** When the notice last changed: its latest published update, else its date (spec §5 `updated`). */
+export function lastChanged(site: SiteModel, notice: Notice): Date {
+  let latest = notice.date;
+  for (const update of publishedUpdates(site, notice)) {
+    if (update.at.getTime() > latest.getTime()) latest = update.at;
+  }
+  return latest;
+}
+
+/** The latest of `instants`, or undefined for none. */
+export function latestOf(instants: Iterable<Date>): Date | undefined {
+  let latest: Date | undefined;
+  for (const instant of instants) if (!latest || instant.getTime() > latest.getTime()) latest = instant;
+  return latest;
+}
+
+/**
+ * A short, stable id for anything the outputs name (Statuspage ids): the first
+ * 12 base-36 digits of SHA-256 over `key`. Keys are built from permalinks and
+ * service ids, never from titles, so editing a title keeps every id.
+ */
+export function stableId(key: string): string {
+  const digest = createHash('sha256').update(key).digest();
+  let id = '';
+  for (let i = 0; id.length < 12; i++) id += (digest[i]! % 36).toString(36);
+  return id;
+}
+
+/** An instant as ISO 8601 with milliseconds and the site zone's offset, e.g. 2008-09-30T00:01:00.000-07:00. */
+export function isoWithOffset(instant: Date, zone: string): string {
+  return format(new TZDate(instant.getTime(), zone), "yyyy-MM-dd'T'HH:mm:ss.SSSxxx");
+}
+
+/** The services a notice names, in the catalog's order. */
+export function servicesOf(site: SiteModel, notice: Notice): ServiceView[] {
+  return site.services.filter((service) => notice.services.includes(service.id));
+}
+
+/** "Tue, Sep 30, 2008, 12:01 AM PDT – 12:06 AM PDT", or "from … (ongoing)"; undefined for a notice without a window. */
+export function windowText(site: SiteModel, notice: Notice): string | undefined {
+  const zone = site.config.timezone;
+  const window = windowView(notice, site.now, zone);
+  if (!window) return undefined;
+  const start = formatDateTime(window.start, zone);
+  if (!window.end) return `from ${start} (ongoing)`;
+  return `${start} – ${formatDateTime(window.end, zone)}`;
+}
+
+/**
+ * The whole notice as HTML for a feed entry: what it is and when, the body,
+ * then the update timeline (oldest first), with every link absolute and
+ * every character an XML document may carry.
+ */
+export function noticeHtml(site: SiteModel, notice: NoticeView): string {
+  const zone = site.config.timezone;
+  const services = servicesOf(site, notice).map((service) => service.name);
+  const window = windowText(site, notice);
+  const facts: SafeHtml[] = [html`<strong>${typeLabel(notice.type)}</strong>`];
+  if (services.length) facts.push(html`Services: ${services.join(', ')}`);
+  if (window) facts.push(html`Window: ${window}`);
+  const updates = publishedUpdates(site, notice);
+  const markup = html`<p>${facts.map((fact, index) => (index ? html` · ${fact}` : fact))}</p>
+${trusted(notice.html)}${updates.length
+    ? html`<h3>Updates</h3>
+${updates.map(
+  (update) => html`<h4><time datetime="${isoInZone(update.at, zone)}">${formatDateTime(update.at, zone)}</time>: ${stateLabel(update.status)}</h4>
+${trusted(update.html)}`,
+)}`
+    : ''}`;
+  return scrub(absolutizeLinks(markup.toString(), noticeUrl(site, notice)));
+}
+
+/**
+ * The notice as plain text for a calendar event's DESCRIPTION: the window,
+ * the services, the body and updates as written (Markdown reads as text),
+ * and the notice's URL last.
+ */
+export function noticeText(site: SiteModel, notice: NoticeView): string {
+  const zone = site.config.timezone;
+  const lines: string[] = [];
+  const window = windowText(site, notice);
+  if (window) lines.push(`Window: ${window}`);
+  const services = servicesOf(site, notice).map((service) => service.name);
+  if (services.length) lines.push(`Services: ${services.join(', ')}`);
+  lines.push('', notice.body.trim());
+  for (const update of publishedUpdates(site, notice)) {
+    lines.push('', `${stateLabel(update.status)} (${formatDateTime(update.at, zone)}): ${update.body.trim()}`);
+  }
+  lines.push('', noticeUrl(site, notice));
+  return scrub(lines.join('\n'));
+}

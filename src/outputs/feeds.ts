@@ -1,0 +1,211 @@
+/**
+ * The feeds (spec §5): RSS 2.0, Atom 1.0 and JSON Feed 1.1 of the newest
+ * `feed_items` notices, site-wide and per service, written by the `feed`
+ * package.
+ *
+ * - One entry per notice. Its id is the notice's absolute permalink, which
+ *   depends on the date and file name only, so editing a title or body never
+ *   changes it. RSS gives it as a permalink guid.
+ * - `published` is the notice's date; `updated` the latest update published by
+ *   the build's "now" (else the date). RSS has only pubDate: the date.
+ * - The content is the body and the whole update timeline as HTML, with every
+ *   link absolute; the summary is the notice's one-line summary.
+ * - Categories name the notice type and its services (term = service id,
+ *   scheme/domain = the services page); authors are the notice's authors (RSS,
+ *   whose <author> must be an e-mail address, carries them as dc:creator).
+ * - A feed's own updated time (Atom <updated>, RSS <lastBuildDate>) is its
+ *   newest entry's `updated`, never the build time, so the same input gives
+ *   byte-identical feeds. An empty feed uses the newest change on the whole
+ *   site, else the Unix epoch.
+ *
+ * The `feed` package writes JSON Feed 1.0 (`author`, one per item); we upgrade
+ * its output to JSON Feed 1.1 (`authors`, `language`). Its XML writer needs
+ * help with crafted text: see xml-safe.ts.
+ */
+import { Feed, type Category, type Item } from 'feed';
+import { escapeHtml } from '../html.ts';
+import type { NoticeView, ServiceView, SiteModel } from '../model.ts';
+import { typeLabel } from '../views.ts';
+import { lastChanged, latestOf, noticeHtml, noticeUrl, servicesOf, siteUrl } from './common.ts';
+import { scrub, scrubDeep } from './scrub.ts';
+import { finishXml, xmlAttribute, xmlCdata, xmlEscapedAttribute, xmlText } from './xml-safe.ts';
+
+export const FEED_FORMATS = ['rss', 'atom', 'json'] as const;
+export type FeedFormat = (typeof FEED_FORMATS)[number];
+
+/** Where each format is written, relative to the feed's base folder ('' or '/services/<id>'). */
+export const FEED_FILES: Record<FeedFormat, string> = { rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json' };
+
+/** What one feed covers. */
+export interface FeedScope {
+  title: string;
+  description: string;
+  /** Site-relative URL of the page the feed follows. */
+  home: string;
+  /** Site-relative folder the feed files live in: '' for the site, '/services/<id>' for a service. */
+  base: string;
+  /** Newest first, at most `feed_items`. */
+  notices: NoticeView[];
+}
+
+export function siteFeedScope(site: SiteModel): FeedScope {
+  return {
+    title: site.config.title,
+    description: site.config.description,
+    home: '/',
+    base: '',
+    notices: site.notices.slice(0, site.config.feed_items),
+  };
+}
+
+export function serviceFeedScope(site: SiteModel, service: ServiceView): FeedScope {
+  return {
+    title: `${site.config.title}: ${service.name}`,
+    description: service.description || `Notices about ${service.name}`,
+    home: service.url,
+    base: `/services/${service.id}`,
+    notices: service.notices.slice(0, site.config.feed_items),
+  };
+}
+
+/** The feed's own updated time: its newest entry's, else the site's newest change, else the epoch. */
+export function feedUpdated(site: SiteModel, notices: readonly NoticeView[]): Date {
+  return (
+    latestOf(notices.map((notice) => lastChanged(site, notice))) ??
+    latestOf(site.notices.map((notice) => lastChanged(site, notice))) ??
+    new Date(0)
+  );
+}
+
+/** Text encoders for where each value lands in the chosen format. */
+interface Encoders {
+  text(text: string): string;
+  cdata(text: string): string;
+  /** An attribute the feed package escapes `&` in itself. */
+  escapedAttribute(text: string): string;
+  attribute(text: string): string;
+}
+
+const XML: Encoders = { text: xmlText, cdata: xmlCdata, escapedAttribute: xmlEscapedAttribute, attribute: xmlAttribute };
+const JSON_TEXT: Encoders = { text: scrub, cdata: scrub, escapedAttribute: scrub, attribute: scrub };
+
+function categories(site: SiteModel, notice: NoticeView, format: FeedFormat, enc: Encoders): Category[] {
+  const servicesPage = siteUrl(site, '/services/');
+  const type: Category =
+    format === 'atom'
+      ? { term: enc.escapedAttribute(notice.type), name: enc.escapedAttribute(typeLabel(notice.type)) }
+      : { name: enc.text(typeLabel(notice.type)) };
+  return [
+    type,
+    ...servicesOf(site, notice).map((service): Category =>
+      format === 'atom'
+        ? { term: enc.escapedAttribute(service.id), name: enc.escapedAttribute(service.name), scheme: servicesPage }
+        : { name: enc.text(service.name), domain: enc.attribute(servicesPage) },
+    ),
+  ];
+}
+
+function item(site: SiteModel, notice: NoticeView, format: FeedFormat): Item {
+  const enc = format === 'json' ? JSON_TEXT : XML;
+  const url = noticeUrl(site, notice);
+  // Atom titles and summaries are typed html by the feed package: escape them as
+  // HTML so "<script>" is read as text. RSS descriptions are HTML by convention.
+  const title = format === 'atom' ? escapeHtml(notice.title) : notice.title;
+  const summary = format === 'json' ? notice.summary : escapeHtml(notice.summary);
+  const entry: Item = {
+    title: enc.cdata(title),
+    link: url,
+    date: lastChanged(site, notice),
+    published: notice.date,
+    description: enc.cdata(summary),
+    content: enc.cdata(noticeHtml(site, notice)),
+    category: categories(site, notice, format, enc),
+  };
+  // RSS: no `id`, so the permalink becomes a guid with isPermaLink="true".
+  if (format !== 'rss') entry.id = url;
+  if (format === 'rss') {
+    // One <dc:creator> per author: the XML writer turns an array into repeated elements.
+    const creators = notice.authors.map((name) => ({ _text: enc.text(name) }));
+    entry.extensions = [{ name: 'dc:creator', objects: creators as unknown as Record<string, unknown> }];
+  } else {
+    entry.author = notice.authors.map((name) => ({ name: enc.text(name) }));
+  }
+  return entry;
+}
+
+/** The `feed` package's Feed for one scope and format, ready to serialise. */
+export function buildFeed(site: SiteModel, scope: FeedScope, format: FeedFormat): Feed {
+  const enc = format === 'json' ? JSON_TEXT : XML;
+  const abs = (file: string) => siteUrl(site, `${scope.base}/${file}`);
+  const feed = new Feed({
+    id: abs(FEED_FILES[format]),
+    title: enc.text(scope.title),
+    description: scope.description ? enc.text(scope.description) : undefined,
+    link: siteUrl(site, scope.home),
+    language: site.config.language,
+    updated: feedUpdated(site, scope.notices),
+    generator: 'noticeboard',
+    feedLinks: { rss: abs(FEED_FILES.rss), atom: abs(FEED_FILES.atom), json: abs(FEED_FILES.json) },
+    author: { name: enc.text(site.config.title), link: siteUrl(site, '/') },
+  });
+  for (const notice of scope.notices) feed.addItem(item(site, notice, format));
+  return feed;
+}
+
+export function renderRss(site: SiteModel, scope: FeedScope): string {
+  return finishXml(buildFeed(site, scope, 'rss').rss2());
+}
+
+export function renderAtom(site: SiteModel, scope: FeedScope): string {
+  return finishXml(buildFeed(site, scope, 'atom').atom1());
+}
+
+interface JsonFeed10 {
+  title: string;
+  home_page_url?: string;
+  feed_url?: string;
+  description?: string;
+  author?: { name?: string; url?: string };
+  items: {
+    id: string;
+    url?: string;
+    title?: string;
+    content_html?: string;
+    summary?: string;
+    date_published?: string;
+    date_modified?: string;
+    tags?: string[];
+  }[];
+}
+
+/** JSON Feed 1.1 (https://jsonfeed.org/version/1.1). */
+export function renderJsonFeed(site: SiteModel, scope: FeedScope): string {
+  const v10 = JSON.parse(buildFeed(site, scope, 'json').json1()) as JsonFeed10;
+  const feed = {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: v10.title,
+    home_page_url: v10.home_page_url,
+    feed_url: v10.feed_url,
+    description: v10.description,
+    language: site.config.language,
+    authors: v10.author ? [v10.author] : undefined,
+    items: v10.items.map((entry, index) => ({
+      id: entry.id,
+      url: entry.url,
+      title: entry.title,
+      content_html: entry.content_html,
+      summary: entry.summary,
+      date_published: entry.date_published,
+      date_modified: entry.date_modified,
+      authors: scope.notices[index]!.authors.map((name) => ({ name })),
+      tags: entry.tags,
+    })),
+  };
+  return `${JSON.stringify(scrubDeep(feed), null, 2)}\n`;
+}
+
+export function renderFeed(site: SiteModel, scope: FeedScope, format: FeedFormat): string {
+  if (format === 'rss') return renderRss(site, scope);
+  if (format === 'atom') return renderAtom(site, scope);
+  return renderJsonFeed(site, scope);
+}
