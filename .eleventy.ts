@@ -3,12 +3,14 @@
  * else. Loading, validation and the model live in src/; pages in templates/.
  */
 import type { EleventyConfig } from './src/eleventy/eleventy-config.ts';
+import { fingerprintPlugin } from './src/eleventy/fingerprint.ts';
 import { siteDataPlugin } from './src/eleventy/site-data.ts';
 import { templatesPlugin } from './src/eleventy/templates.ts';
 
 export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addPlugin(siteDataPlugin);
   eleventyConfig.addPlugin(templatesPlugin);
+  eleventyConfig.addPlugin(fingerprintPlugin);
   eleventyConfig.addPassthroughCopy({ public: '/' });
 }
 

@@ -10,6 +10,7 @@ packages=(
   python3-vobject # iCalendar checks in ../shared/validators/check-ics.py
   chromium        # headless browser for accessibility, script and screenshot tests (via playwright-core)
   openjdk-17-jre-headless # runs the Nu Html Checker (npm vnu-jar)
+  nginx           # tests/serve.test.ts serves the built site with deploy/nginx.conf on 127.0.0.1
 )
 
 missing=()
@@ -25,3 +26,8 @@ sudo=""
 echo "Installing Debian packages: ${missing[*]}"
 $sudo apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+# The tests start their own nginx on a loopback port; the system service the
+# package may have just started on port 80 is not needed, so stop and disable it.
+if [[ " ${missing[*]} " == *" nginx "* ]] && command -v systemctl >/dev/null && systemctl is-active --quiet nginx 2>/dev/null; then
+  $sudo systemctl disable --now nginx
+fi

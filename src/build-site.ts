@@ -4,7 +4,7 @@
  * never touches the last good `_site/`.
  */
 import { existsSync, rmSync, renameSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import { provideSiteModel } from './eleventy/site-data.ts';
 import { loadSite } from './site.ts';
@@ -18,6 +18,7 @@ export async function buildSite(root: string, output = OUTPUT_DIR): Promise<void
   // Validation problems surface here, before Eleventy starts or anything is written.
   const model = loadSite({ root });
   removeAbandonedStaging(root);
+  restoreInterruptedSwap(outputPath);
   provideSiteModel(model);
   try {
     const eleventy = new Eleventy(join(root, 'templates'), staging, {
@@ -35,6 +36,18 @@ export async function buildSite(root: string, output = OUTPUT_DIR): Promise<void
   if (existsSync(outputPath)) renameSync(outputPath, previous);
   renameSync(staging, outputPath);
   rmSync(previous, { recursive: true, force: true });
+}
+
+/**
+ * A build killed between its two renames leaves no `_site/` but the last good
+ * one as `_site.previous-<pid>`: put it back before anything else.
+ */
+function restoreInterruptedSwap(outputPath: string): void {
+  if (existsSync(outputPath)) return;
+  const dir = dirname(outputPath);
+  const prefix = `${basename(outputPath)}.previous-`;
+  const left = readdirSync(dir).find((name) => name.startsWith(prefix) && !isRunning(Number(name.slice(prefix.length))));
+  if (left) renameSync(join(dir, left), outputPath);
 }
 
 /** Staging folders left by builds that were killed part-way (not those of builds still running). */

@@ -1,0 +1,529 @@
+/**
+ * Issue 7: the built site served the way production serves it. Starts Debian's
+ * nginx on 127.0.0.1 with deploy/nginx.conf (only `listen` and `root`
+ * substituted, see serverBlockForTest) in front of the built sample site,
+ * published with deploy/publish.sh as on a VM, then
+ * requests every file and checks status, Content-Type with charset, caching,
+ * security headers, gzip, the 404 page, redirects, a feed read by a feed
+ * client, and a short load run. Traffic goes to 127.0.0.1 only.
+ *
+ * nginx is not optional: without it these tests fail and say to run
+ * `npm run test:setup`, which installs it (scripts/install-test-deps.sh).
+ */
+import assert from 'node:assert/strict';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { accessSync, chmodSync, constants, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { delimiter, join, relative, sep } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { gunzipSync } from 'node:zlib';
+import { parseFeed } from 'feedsmith';
+import ICAL from 'ical.js';
+import { FINGERPRINTED_NAME, fingerprintedName } from '../src/eleventy/fingerprint.ts';
+import { CONTENT_SECURITY_POLICY } from '../templates/_parts/layout.ts';
+import { buildAt, createSite, PROJECT } from './helpers/site-fixture.ts';
+
+const NGINX_CONF = join(PROJECT, 'deploy', 'nginx.conf');
+const PUBLISH = join(PROJECT, 'deploy', 'publish.sh');
+const STATUS_NOW = '2008-10-02T00:30-07:00';
+
+const SHORT_CACHE = 'public, max-age=60, must-revalidate';
+const LONG_CACHE = 'public, max-age=31536000, immutable';
+const SECURITY_HEADERS: Record<string, string> = {
+  'content-security-policy': `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+};
+
+/** Spec §5 for the sample site: every kind of output, with the exact type it must be served as. */
+const CONTRACT: [string, string][] = [
+  ['/', 'text/html; charset=utf-8'],
+  ['/2008/09/26/dsl-subscriber-rebalancing/', 'text/html; charset=utf-8'],
+  ['/2008/09/', 'text/html; charset=utf-8'],
+  ['/archive/', 'text/html; charset=utf-8'],
+  ['/services/', 'text/html; charset=utf-8'],
+  ['/services/dsl/', 'text/html; charset=utf-8'],
+  ['/404.html', 'text/html; charset=utf-8'],
+  ['/feed.xml', 'application/rss+xml; charset=utf-8'],
+  ['/atom.xml', 'application/atom+xml; charset=utf-8'],
+  ['/feed.json', 'application/feed+json; charset=utf-8'],
+  ['/services/dsl/feed.xml', 'application/rss+xml; charset=utf-8'],
+  ['/services/dsl/atom.xml', 'application/atom+xml; charset=utf-8'],
+  ['/services/dsl/feed.json', 'application/feed+json; charset=utf-8'],
+  ['/maintenance.ics', 'text/calendar; charset=utf-8'],
+  ['/services/backbone/maintenance.ics', 'text/calendar; charset=utf-8'],
+  ['/api/v2/summary.json', 'application/json; charset=utf-8'],
+  ['/api/v2/status.json', 'application/json; charset=utf-8'],
+  ['/api/v2/components.json', 'application/json; charset=utf-8'],
+  ['/api/v2/incidents.json', 'application/json; charset=utf-8'],
+  ['/api/v2/incidents/unresolved.json', 'application/json; charset=utf-8'],
+  ['/api/v2/scheduled-maintenances.json', 'application/json; charset=utf-8'],
+  ['/api/v2/scheduled-maintenances/upcoming.json', 'application/json; charset=utf-8'],
+  ['/api/v2/scheduled-maintenances/active.json', 'application/json; charset=utf-8'],
+  ['/build.json', 'application/json; charset=utf-8'],
+  ['/style.css', 'text/css; charset=utf-8'],
+];
+
+/** The Content-Type every file of the site must have, by name. */
+function expectedType(url: string): string | RegExp {
+  const rules: [RegExp, string | RegExp][] = [
+    [/\/feed\.xml$/, 'application/rss+xml; charset=utf-8'],
+    [/\/atom\.xml$/, 'application/atom+xml; charset=utf-8'],
+    [/\/feed\.json$/, 'application/feed+json; charset=utf-8'],
+    [/\.ics$/, 'text/calendar; charset=utf-8'],
+    [/\.json$/, 'application/json; charset=utf-8'],
+    [/(?:\/|\.html)$/, 'text/html; charset=utf-8'],
+    [/\.css$/, 'text/css; charset=utf-8'],
+    [/\.js$/, /^(?:application|text)\/javascript; charset=utf-8$/],
+    [/\.xml$/, 'text/xml; charset=utf-8'],
+    [/\.txt$/, 'text/plain; charset=utf-8'],
+    [/\.svg$/, 'image/svg+xml; charset=utf-8'],
+    [/\.png$/, 'image/png'],
+    [/\.ico$/, 'image/x-icon'],
+    [/\.woff2$/, 'font/woff2'],
+  ];
+  const rule = rules.find(([pattern]) => pattern.test(url));
+  assert.ok(rule, `${url}: a kind of file this test does not know; add its type here and, if Debian's mime.types lacks it, to deploy/nginx.conf`);
+  return rule[1];
+}
+
+const TEXT_TYPE = /^(?:text\/|application\/(?:json|feed\+json|rss\+xml|atom\+xml|xml|javascript)|image\/svg\+xml)/;
+
+// ---------------------------------------------------------------------------
+// nginx
+
+/** Debian installs nginx in /usr/sbin, which is not on every user's PATH. */
+function findNginx(): string | undefined {
+  const dirs = [...(process.env.PATH ?? '').split(delimiter), '/usr/sbin', '/usr/local/sbin', '/usr/local/nginx/sbin'];
+  for (const dir of dirs.filter(Boolean)) {
+    try {
+      accessSync(join(dir, 'nginx'), constants.X_OK);
+      return join(dir, 'nginx');
+    } catch {
+      // not here
+    }
+  }
+  return undefined;
+}
+
+/**
+ * deploy/nginx.conf as the test runs it. The only changes: every `listen` line
+ * becomes one `listen 127.0.0.1:<port>;` and the `root` line points at the
+ * built site. Everything else (types, charset, gzip, headers, error pages) is
+ * exactly what a VM would run.
+ */
+function serverBlockForTest(conf: string, port: number, root: string): string {
+  let listens = 0;
+  let roots = 0;
+  const lines = conf.split('\n').flatMap((line) => {
+    if (/^\s*listen\s[^;]*;\s*(?:#.*)?$/.test(line)) return listens++ ? [] : [`    listen 127.0.0.1:${port};`];
+    if (/^\s*root\s[^;]*;\s*(?:#.*)?$/.test(line)) {
+      roots++;
+      return [`    root "${root}";`];
+    }
+    return [line];
+  });
+  assert.ok(listens >= 1, 'deploy/nginx.conf has no `listen` line to substitute');
+  assert.equal(roots, 1, 'deploy/nginx.conf must have exactly one `root` line');
+  return lines.join('\n');
+}
+
+/** The rest of a complete nginx.conf around the server block: everything lives in `prefix`. */
+function mainConfig(prefix: string): string {
+  return `# Generated by tests/serve.test.ts
+daemon off;
+worker_processes 2;
+pid ${prefix}/nginx.pid;
+error_log ${prefix}/error.log warn;
+events { worker_connections 1024; }
+http {
+    access_log ${prefix}/access.log;
+    client_body_temp_path ${prefix}/tmp/client_body;
+    proxy_temp_path ${prefix}/tmp/proxy;
+    fastcgi_temp_path ${prefix}/tmp/fastcgi;
+    uwsgi_temp_path ${prefix}/tmp/uwsgi;
+    scgi_temp_path ${prefix}/tmp/scgi;
+    sendfile on;
+    include ${prefix}/site.conf;
+}
+`;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+function canConnect(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => (socket.destroy(), done(true)));
+    socket.once('error', () => done(false));
+  });
+}
+
+interface RunningNginx {
+  port: number;
+  prefix: string;
+  /** What `nginx -t` said about the configuration. */
+  configTest: string;
+  stop(): Promise<void>;
+}
+
+async function startNginx(binary: string, site: string): Promise<RunningNginx> {
+  const prefix = mkdtempSync(join(tmpdir(), 'noticeboard-nginx-'));
+  mkdirSync(join(prefix, 'tmp'));
+  // Run as root (CI), nginx's workers drop to an unprivileged user: they must be able to read the site.
+  for (const dir of [prefix, ...ancestorsWithin(site, tmpdir())]) chmodSync(dir, 0o755);
+  let lastError = '';
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const port = await freePort();
+    writeFileSync(join(prefix, 'site.conf'), serverBlockForTest(readFileSync(NGINX_CONF, 'utf8'), port, site));
+    writeFileSync(join(prefix, 'nginx.conf'), mainConfig(prefix));
+    const args = ['-p', `${prefix}/`, '-c', join(prefix, 'nginx.conf'), '-e', join(prefix, 'error.log')];
+    const test = spawnSync(binary, ['-t', ...args], { encoding: 'utf8' });
+    const configTest = `${test.stdout}${test.stderr}`;
+    if (test.status !== 0) {
+      rmSync(prefix, { recursive: true, force: true });
+      throw new Error(`nginx -t rejects deploy/nginx.conf:\n${configTest}`);
+    }
+    const child = spawn(binary, args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout?.on('data', (chunk) => (output += chunk));
+    child.stderr?.on('data', (chunk) => (output += chunk));
+    const exited = new Promise<void>((done) => child.once('exit', () => done()));
+    // Last resort if the test process dies without running its after hooks.
+    const onExit = () => child.kill('SIGTERM');
+    process.once('exit', onExit);
+    const deadline = Date.now() + 10_000;
+    while (child.exitCode === null && child.signalCode === null && Date.now() < deadline) {
+      if (await canConnect(port)) {
+        return { port, prefix, configTest, stop: () => stopNginx(child, exited, onExit, prefix) };
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await stopNginx(child, exited, onExit, undefined);
+    lastError = `${output}\n${readIfExists(join(prefix, 'error.log'))}`;
+    if (!/Address already in use/.test(lastError)) break;
+  }
+  rmSync(prefix, { recursive: true, force: true });
+  throw new Error(`nginx did not start with deploy/nginx.conf:\n${lastError}`);
+}
+
+async function stopNginx(child: ChildProcess, exited: Promise<void>, onExit: () => void, prefix: string | undefined): Promise<void> {
+  process.removeListener('exit', onExit);
+  if (child.exitCode === null && child.signalCode === null) {
+    child.kill('SIGTERM'); // nginx: fast shutdown, workers included
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    await exited;
+    clearTimeout(timer);
+  }
+  if (prefix) rmSync(prefix, { recursive: true, force: true });
+}
+
+function readIfExists(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** `dir` and its parents up to (not including) `top`. */
+function ancestorsWithin(dir: string, top: string): string[] {
+  const found: string[] = [];
+  for (let current = dir; current.startsWith(top + sep); current = join(current, '..')) found.push(current);
+  return found;
+}
+
+// ---------------------------------------------------------------------------
+// HTTP, to 127.0.0.1 only
+
+interface Response {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  /** As sent: still compressed when Content-Encoding says so. */
+  body: Buffer;
+}
+
+function get(port: number, path: string, options: { headers?: Record<string, string>; agent?: http.Agent; method?: string } = {}): Promise<Response> {
+  return new Promise((done, fail) => {
+    const request = http.request(
+      { host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.headers ?? {}, agent: options.agent ?? false },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => done({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+        response.on('error', fail);
+      },
+    );
+    request.on('error', fail);
+    request.end();
+  });
+}
+
+/** Every file of the built site and the URL a reader uses for it (folders for index.html). */
+function siteUrls(site: string): { url: string; file: string }[] {
+  const found: { url: string; file: string }[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else {
+        const url = `/${relative(site, path).split(sep).join('/')}`;
+        found.push({ url: url.endsWith('/index.html') && url !== '/404.html' ? url.slice(0, -'index.html'.length) : url, file: path });
+      }
+    }
+  };
+  walk(site);
+  return found.sort((a, b) => a.url.localeCompare(b.url));
+}
+
+function assertSecurityHeaders(response: Response, url: string): void {
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+    assert.equal(response.headers[name], value, `${url}: ${name}`);
+  }
+}
+
+// ---------------------------------------------------------------------------
+
+const MISSING_NGINX = "nginx is not installed (looked on PATH and in /usr/sbin): run `npm run test:setup`, which installs Debian's nginx";
+
+// Never a skip: without nginx this fails, here and in every test below.
+it('has nginx to run deploy/nginx.conf with', () => {
+  assert.ok(findNginx(), MISSING_NGINX);
+});
+
+describe('deploy/nginx.conf serving the built sample site', () => {
+  let root: string | undefined;
+  let site: string;
+  let server: RunningNginx | undefined;
+  let port: number;
+  let files: { url: string; file: string }[];
+
+  before(async () => {
+    const nginx = findNginx();
+    if (!nginx) throw new Error(MISSING_NGINX);
+    root = createSite({ samplePosts: true });
+    site = await buildAt(root, STATUS_NOW);
+    files = siteUrls(site);
+    // Published the way deploy/nginx.conf expects on a VM: a release folder and the `current` symlink.
+    const published = spawnSync(PUBLISH, [site, join(root, 'www')], { encoding: 'utf8' });
+    assert.equal(published.status, 0, published.stderr);
+    server = await startNginx(nginx, join(root, 'www', 'current'));
+    port = server.port;
+  });
+
+  after(async () => {
+    await server?.stop();
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
+
+  it('has a configuration nginx accepts without a warning', () => {
+    assert.match(server!.configTest, /syntax is ok/);
+    assert.doesNotMatch(server!.configTest, /\[(?:warn|emerg|alert|crit|error)\]/);
+  });
+
+  it('serves every output of the spec with its exact type', async () => {
+    const urls = new Set(files.map((f) => f.url));
+    for (const [url, type] of CONTRACT) {
+      assert.ok(urls.has(url), `${url} was not built`);
+      const response = await get(port, url);
+      assert.equal(response.status, 200, url);
+      assert.equal(response.headers['content-type'], type, url);
+    }
+  });
+
+  it('serves every file of the site byte for byte, typed with charset, short-cached unless fingerprinted, with the security headers', async () => {
+    assert.ok(files.length > 50, `only ${files.length} files built`);
+    for (const { url, file } of files) {
+      const response = await get(port, url);
+      assert.equal(response.status, 200, url);
+      assert.equal(response.headers['content-encoding'], undefined, `${url}: compressed without Accept-Encoding`);
+      assert.ok(response.body.equals(readFileSync(file)), `${url}: body differs from the built file`);
+      const type = expectedType(url);
+      if (typeof type === 'string') assert.equal(response.headers['content-type'], type, url);
+      else assert.match(response.headers['content-type'] ?? '', type, url);
+      assert.equal(response.headers['cache-control'], FINGERPRINTED_NAME.test(url) ? LONG_CACHE : SHORT_CACHE, `${url}: cache-control`);
+      assertSecurityHeaders(response, url);
+      assert.ok(response.headers['etag'] && response.headers['last-modified'], `${url}: validators for revalidation`);
+    }
+  });
+
+  it('lets feeds, calendars and the API be read cross-origin, and pages not', async () => {
+    for (const url of ['/feed.xml', '/services/dsl/atom.xml', '/feed.json', '/maintenance.ics', '/api/v2/summary.json']) {
+      assert.equal((await get(port, url)).headers['access-control-allow-origin'], '*', url);
+    }
+    for (const url of ['/', '/services/dsl/', '/style.css']) {
+      assert.equal((await get(port, url)).headers['access-control-allow-origin'], undefined, url);
+    }
+  });
+
+  it('answers a revalidation with 304 Not Modified', async () => {
+    for (const url of ['/', '/feed.xml', '/api/v2/status.json']) {
+      const first = await get(port, url);
+      const again = await get(port, url, { headers: { 'if-none-match': String(first.headers.etag) } });
+      assert.equal(again.status, 304, url);
+      assert.equal(again.body.length, 0, url);
+      assert.equal(again.headers['cache-control'], SHORT_CACHE, url);
+    }
+  });
+
+  it('sends the same Content-Security-Policy as the pages declare, plus frame-ancestors', async () => {
+    const home = (await get(port, '/')).body.toString('utf8');
+    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(home);
+    assert.equal(meta?.[1]?.replaceAll('&#39;', "'").replaceAll('&#x27;', "'"), CONTENT_SECURITY_POLICY);
+    assert.equal((await get(port, '/')).headers['content-security-policy'], `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`);
+  });
+
+  it('links only fingerprinted stylesheets and scripts from the pages, served for a year as immutable', async () => {
+    const assets = new Set<string>();
+    for (const { url, file } of files.filter((f) => f.file.endsWith('.html'))) {
+      const text = readFileSync(file, 'utf8');
+      const linked = [
+        ...[...text.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*>/g)].map((m) => /\bhref="([^"]+)"/.exec(m[0])?.[1]),
+        ...[...text.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]),
+      ];
+      assert.ok(linked.length > 0, `${url} links no stylesheet`);
+      for (const href of linked) {
+        assert.ok(href && FINGERPRINTED_NAME.test(href), `${url} links ${href}: not a fingerprinted name (use assetPath())`);
+        assets.add(href);
+      }
+    }
+    for (const href of assets) {
+      const response = await get(port, href);
+      assert.equal(response.status, 200, href);
+      assert.equal(response.headers['cache-control'], LONG_CACHE, href);
+      const plain = href.replace(/\.[0-9a-f]+(\.(?:css|js))$/, '$1');
+      assert.equal(fingerprintedName(plain, response.body), href, `${href}: the name is not the hash of its content`);
+      assert.ok(response.body.equals(readFileSync(join(PROJECT, 'public', ...plain.slice(1).split('/')))), `${href}: differs from public${plain}`);
+    }
+  });
+
+  it('compresses every text file of 256 bytes or more with gzip, and says Vary: Accept-Encoding', async (t) => {
+    let plainBytes = 0;
+    let gzipBytes = 0;
+    let count = 0;
+    for (const { url, file } of files) {
+      const content = readFileSync(file);
+      const response = await get(port, url, { headers: { 'accept-encoding': 'gzip' } });
+      const type = response.headers['content-type'] ?? '';
+      if (!TEXT_TYPE.test(type) || content.length < 256) continue;
+      assert.equal(response.headers['content-encoding'], 'gzip', `${url} (${type}, ${content.length} bytes)`);
+      assert.match(String(response.headers.vary), /Accept-Encoding/i, url);
+      assert.ok(gunzipSync(response.body).equals(content), `${url}: gunzipped body differs from the file`);
+      plainBytes += content.length;
+      gzipBytes += response.body.length;
+      count++;
+    }
+    assert.ok(count > 50, `only ${count} files were compressible`);
+    t.diagnostic(`gzip: ${count} files, ${plainBytes} -> ${gzipBytes} bytes (${((100 * gzipBytes) / plainBytes).toFixed(1)}%)`);
+  });
+
+  it('answers missing paths with the site\'s 404 page, status 404, short-cached', async () => {
+    const notFound = readFileSync(join(site, '404.html'));
+    for (const url of ['/no/such/page/', '/2008/09/31/nothing/', '/services/nope/feed.xml', '/api/v2/nope.json', '/style.0123456789.css', '/.env']) {
+      const response = await get(port, url);
+      assert.equal(response.status, 404, url);
+      assert.equal(response.headers['content-type'], 'text/html; charset=utf-8', url);
+      assert.ok(response.body.equals(notFound), `${url}: not the site's 404.html`);
+      assert.equal(response.headers['cache-control'], SHORT_CACHE, `${url}: a 404 must never be cached as immutable`);
+      assertSecurityHeaders(response, url);
+    }
+  });
+
+  it('lists no directory: a folder without index.html is a 404 too', async () => {
+    for (const url of ['/api/', '/api/v2/', '/api/v2/incidents/']) {
+      const response = await get(port, url);
+      assert.equal(response.status, 404, url);
+      assert.doesNotMatch(response.body.toString('utf8'), /Index of/, url);
+    }
+  });
+
+  it('redirects a folder without its slash to the folder', async () => {
+    for (const url of ['/2008/09', '/services/dsl', '/archive']) {
+      const response = await get(port, url);
+      assert.equal(response.status, 301, url);
+      assert.equal(response.headers.location, `${url}/`, url);
+      assertSecurityHeaders(response, url);
+    }
+  });
+
+  it('serves feeds a feed reader understands, over HTTP', async () => {
+    const base = `http://127.0.0.1:${port}`;
+    const read = async (path: string) => {
+      const response = await fetch(`${base}${path}`);
+      assert.equal(response.status, 200, path);
+      return parseFeed(await response.text());
+    };
+    const rss = await read('/feed.xml');
+    assert.equal(rss.format, 'rss');
+    const atom = await read('/atom.xml');
+    assert.equal(atom.format, 'atom');
+    const json = await read('/feed.json');
+    assert.equal(json.format, 'json');
+    const titles = (rss.format === 'rss' ? rss.feed.items ?? [] : []).map((item) => item.title);
+    assert.ok(titles.includes('San Jose POP Retrofit'), `RSS items: ${titles.join(', ')}`);
+    const dsl = await read('/services/dsl/feed.xml');
+    assert.equal(dsl.format, 'rss');
+    assert.deepEqual(dsl.format === 'rss' ? dsl.feed.items?.map((item) => item.title) : [], ['DSL Subscriber Rebalancing']);
+
+    const calendar = await fetch(`${base}/maintenance.ics`);
+    const component = new ICAL.Component(ICAL.parse(await calendar.text()));
+    const summaries = component.getAllSubcomponents('vevent').map((event) => event.getFirstPropertyValue('summary'));
+    assert.ok(summaries.includes('San Jose POP Retrofit'), `calendar events: ${summaries.join(', ')}`);
+  });
+
+  it('serves 5,000 requests, 20 at a time, without a single error', async (t) => {
+    const TOTAL = 5_000;
+    const CONCURRENCY = 20;
+    const urls = files.map((f) => f.url);
+    const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+    const latencies: number[] = [];
+    const failures: string[] = [];
+    let bytes = 0;
+    let next = 0;
+    const worker = async () => {
+      while (next < TOTAL) {
+        const url = urls[next++ % urls.length]!;
+        const started = performance.now();
+        try {
+          const response = await get(port, url, { agent, headers: { 'accept-encoding': 'gzip' } });
+          if (response.status !== 200) failures.push(`${url}: ${response.status}`);
+          bytes += response.body.length;
+        } catch (error) {
+          failures.push(`${url}: ${(error as Error).message}`);
+        }
+        latencies.push(performance.now() - started);
+      }
+    };
+    const started = performance.now();
+    try {
+      await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    } finally {
+      agent.destroy();
+    }
+    const seconds = (performance.now() - started) / 1000;
+    latencies.sort((a, b) => a - b);
+    const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!.toFixed(2);
+    const figures =
+      `load: ${latencies.length} requests over ${urls.length} URLs, ${CONCURRENCY} concurrent, keep-alive, gzip: ` +
+      `${(latencies.length / seconds).toFixed(0)} req/s in ${seconds.toFixed(2)} s; ` +
+      `latency p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${at(1)} ms; ${(bytes / 1024 / 1024).toFixed(1)} MiB; errors ${failures.length}`;
+    t.diagnostic(figures);
+    console.log(figures);
+    assert.equal(latencies.length, TOTAL);
+    assert.deepEqual(failures.slice(0, 10), [], `${failures.length} errors`);
+  });
+});
