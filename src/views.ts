@@ -3,8 +3,10 @@
  * icons, window lengths and the like. Pure functions of the model, so pages
  * hold no logic of their own and these are unit-tested without a build.
  */
+import { formatAvailability, serviceAvailability, type Availability, type DayAvailability } from './availability.ts';
+import type { NoticeView, ServiceView, SiteModel } from './model.ts';
 import type { Impact, Notice, NoticeType, Update, UpdateStatus } from './notice.ts';
-import { incidentEnd, type ServiceState } from './state.ts';
+import { imposedServiceState, incidentEnd, worstOf, type ServiceState } from './state.ts';
 import { localDate } from './zoned-format.ts';
 
 /** Any state or status a badge can show. */
@@ -140,4 +142,101 @@ export function sameLocalDay(a: Date, b: Date, zone: string): boolean {
   const x = localDate(a, zone);
   const y = localDate(b, zone);
   return x.year === y.year && x.month === y.month && x.day === y.day;
+}
+
+// ---------------------------------------------------------------------------
+// Availability history, once per service per build.
+
+const availabilityMemo = new WeakMap<ServiceView, { now: number; zone: string; value: Availability<NoticeView> }>();
+
+/**
+ * The 90-day availability of a service, from that service's own notices.
+ * Computed once per service per build and shared by every page that shows it
+ * (`/`, `/services/<id>/`): the service view objects are the same for every
+ * page of one build, so they key the memo.
+ */
+export function availabilityOf(site: Pick<SiteModel, 'now' | 'config'>, service: ServiceView): Availability<NoticeView> {
+  const zone = site.config.timezone;
+  const cached = availabilityMemo.get(service);
+  if (cached && cached.now === site.now.getTime() && cached.zone === zone) return cached.value;
+  const value = serviceAvailability(service.notices, site.now, zone);
+  availabilityMemo.set(service, { now: site.now.getTime(), zone, value });
+  return value;
+}
+
+const MONTH_ABBREVIATIONS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+const WEEKDAY_ABBREVIATIONS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/** "Fri, Sep 12, 2008": a calendar day, without any zone arithmetic. */
+export function dayLabelLong(day: { year: number; month: number; day: number }): string {
+  const weekday = WEEKDAY_ABBREVIATIONS[new Date(Date.UTC(day.year, day.month - 1, day.day)).getUTCDay()];
+  return `${weekday}, ${dayLabel(day, true)}`;
+}
+
+/** "Sep 12", or with the year "Sep 12, 2008". */
+export function dayLabel(day: { year: number; month: number; day: number }, withYear = false): string {
+  const label = `${MONTH_ABBREVIATIONS[day.month - 1]} ${day.day}`;
+  return withYear ? `${label}, ${day.year}` : label;
+}
+
+/**
+ * What one cell of the strip says: "Sep 12: 99.47%, 1 incident",
+ * "Oct 2 (today): 100%, maintenance".
+ */
+export function dayText(day: DayAvailability, today = false): string {
+  const parts = [`${dayLabel(day)}${today ? ' (today)' : ''}: ${formatAvailability(day.ratio, day.downtime)}`];
+  if (day.incidents.length) parts.push(plural(day.incidents.length, 'incident'));
+  if (day.maintenance.length) parts.push('maintenance');
+  return parts.join(', ');
+}
+
+/** How a day looks in the strip: by its worst weighted incident, else maintenance, else fine. */
+export type DayLook = 'ok' | 'minor' | 'major' | 'critical' | 'maintenance';
+
+export function dayLook(day: DayAvailability): DayLook {
+  if (day.downtime > 0 && day.worst && day.worst !== 'none') return day.worst;
+  if (day.maintenance.length) return 'maintenance';
+  return 'ok';
+}
+
+// ---------------------------------------------------------------------------
+// What the page script needs to move states on the reader's clock.
+
+/**
+ * A service's state without any maintenance: what it returns to when the
+ * maintenance that makes it `under-maintenance` ends on the reader's clock.
+ */
+export function stateWithoutMaintenance(service: ServiceView, now: Date): ServiceState {
+  const imposed: ServiceState[] = [];
+  for (const notice of service.causes) {
+    if (notice.type !== 'incident') continue;
+    const state = imposedServiceState(notice, notice.state, now);
+    if (state) imposed.push(state);
+  }
+  return worstOf(imposed);
+}
+
+/** The windows of a service's maintenance that was scheduled or in progress at the build's now. */
+export function pendingMaintenanceWindows(service: ServiceView): { start: Date; end: Date }[] {
+  const windows: { start: Date; end: Date }[] = [];
+  for (const notice of service.notices) {
+    if (notice.type === 'maintenance' && (notice.state === 'scheduled' || notice.state === 'in-progress')) {
+      windows.push({ start: notice.window!.start, end: notice.window!.end! });
+    }
+  }
+  return windows;
+}
+
+/**
+ * How the pages name the site's zone: "Pacific Time" for America/Los_Angeles,
+ * "Coordinated Universal Time" for UTC (where the generic name is only an offset).
+ */
+export function zoneName(zone: string, language = 'en'): string {
+  const name = (style: 'longGeneric' | 'long') =>
+    new Intl.DateTimeFormat(language, { timeZone: zone, timeZoneName: style })
+      .formatToParts(new Date(0))
+      .find((part) => part.type === 'timeZoneName')?.value;
+  const generic = name('longGeneric');
+  return (generic && !/^GMT[+-]/.test(generic) ? generic : name('long')) ?? zone;
 }

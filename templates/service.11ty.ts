@@ -3,7 +3,8 @@ import { html } from '../src/html.ts';
 import type { ServiceView, SiteModel } from '../src/model.ts';
 import { page } from './_parts/layout.ts';
 import { noticeList } from './_parts/notice.ts';
-import { stateBadge } from './_parts/state.ts';
+import { availabilitySection } from './_parts/availability.ts';
+import { serviceStateBadge } from './_parts/state.ts';
 import { feedLinks, subscribeSection } from './_parts/subscribe.ts';
 import { timeTag } from './_parts/time.ts';
 
@@ -24,12 +25,13 @@ export function render({ site, service }: { site: SiteModel; service: ServiceVie
 ${service.description ? html`<p class="description">${service.description}</p>` : ''}
 <section class="state-now">
 <h2>State now</h2>
-<p>${stateBadge(service.state)} as of ${timeTag(site.now, site.config.timezone)}</p>
+<p class="asof">${serviceStateBadge(service, site.now)} as of ${timeTag(site.now, site.config.timezone)}</p>
 ${service.causes.length
   ? html`<p>Because of:</p>
 ${noticeList(service.causes, site, '')}`
   : ''}
 </section>
+${availabilitySection(site, service)}
 <section class="history">
 <h2>Notices</h2>
 ${noticeList(service.notices, site, `No notices about ${service.name} yet.`)}

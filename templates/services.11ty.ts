@@ -14,7 +14,7 @@ export function render({ site }: { site: SiteModel }): string {
     url: '/services/',
     description: 'Every service and its state now',
     body: html`<h1>Services</h1>
-<p>Status as of ${timeTag(site.now, site.config.timezone)}</p>
-${serviceGroups(site.groups, 2, { descriptions: true })}`,
+<p class="asof">Status as of ${timeTag(site.now, site.config.timezone)}</p>
+${serviceGroups(site.groups, site, 2, { descriptions: true })}`,
   }).toString();
 }

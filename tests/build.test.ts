@@ -58,9 +58,11 @@ describe('the sample site during the San Jose POP maintenance', () => {
     assert.equal(text(home.querySelector('h1')), 'Maintenance in progress');
     assert.deepEqual(texts(home, '.maintenance-now .item-title'), ['San Jose POP Retrofit']);
     assert.match(text(home.querySelector('.maintenance-now .badge')), /In progress/);
-    const backbone = [...home.querySelectorAll('.services li')].find((li) => text(li.querySelector('a')) === 'Backbone and POPs');
+    // One row per service (each row also holds its 90-day strip, a list of days).
+    const rows = [...home.querySelectorAll('.services .service-list > li')];
+    const backbone = rows.find((li) => text(li.querySelector('a')) === 'Backbone and POPs');
     assert.match(text(backbone), /Under maintenance/);
-    const others = [...home.querySelectorAll('.services li')].filter((li) => li !== backbone);
+    const others = rows.filter((li) => li !== backbone);
     assert.equal(others.length, SERVICE_IDS.length - 1);
     for (const li of others) assert.match(text(li), /Operational/);
     assert.equal(home.querySelector('.banner time')?.getAttribute('datetime'), '2008-10-02T00:30:00-07:00');

@@ -1,9 +1,16 @@
 /**
- * The page shell every HTML page shares: head (title, stylesheet, CSP, feed
- * links), site header with navigation, and footer.
+ * The page shell every HTML page shares: head (title, stylesheet, script, CSP,
+ * feed links), site header with navigation and the time-zone line, and footer.
+ *
+ * `<html>` names the site's zone and the build's "now" for the page script
+ * (public/time.js), which re-shows times in the reader's zone on request and
+ * moves clock-driven states on the reader's clock. Without it every fact is
+ * already in the page, in the site's zone.
  */
 import type { SiteModel } from '../../src/model.ts';
+import { assetPath } from '../../src/eleventy/fingerprint.ts';
 import { html, type HtmlValue, type SafeHtml } from '../../src/html.ts';
+import { zoneName } from '../../src/views.ts';
 
 export interface PageOptions {
   site: SiteModel;
@@ -38,7 +45,7 @@ export function page({ site, title, url, description, feeds = [], body }: PageOp
     { href: '/archive/', label: 'Archive' },
   ];
   return html`<!doctype html>
-<html lang="${config.language}">
+<html lang="${config.language}" data-tz="${config.timezone}" data-now="${site.now.toISOString()}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -46,7 +53,9 @@ export function page({ site, title, url, description, feeds = [], body }: PageOp
 <title>${fullTitle}</title>
 <meta name="description" content="${description ?? config.description}">
 <link rel="canonical" href="${config.url}${url}">
-<link rel="stylesheet" href="/style.css">
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="${assetPath('/style.css')}">
+<script src="${assetPath('/time.js')}" defer></script>
 ${allFeeds.map((feed) => html`<link rel="alternate" type="${feed.type}" title="${feed.title}" href="${feed.href}">\n`)}
 </head>
 <body>
@@ -58,6 +67,7 @@ ${allFeeds.map((feed) => html`<link rel="alternate" type="${feed.type}" title="$
 ${nav.map((item) => html`<li><a href="${item.href}"${item.href === url ? html` aria-current="page"` : ''}>${item.label}</a></li>\n`)}
 </ul>
 </nav>
+<p class="tz" id="tz">Times in ${zoneName(config.timezone, config.language)} (${config.timezone})</p>
 </header>
 <main id="main">
 ${body}

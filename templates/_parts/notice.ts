@@ -5,7 +5,7 @@
 import { html, trusted, type SafeHtml } from '../../src/html.ts';
 import type { NoticeView, SiteModel } from '../../src/model.ts';
 import { impactLabel, joinNames, typeLabel, updatesAsOf, windowView } from '../../src/views.ts';
-import { stateBadge } from './state.ts';
+import { noticeStateBadge, stateBadge } from './state.ts';
 import { timeTag, windowText } from './time.ts';
 
 /** The notice's services, each linked to its page by name. */
@@ -40,7 +40,7 @@ ${title}
 </header>
 <dl class="facts">
 <div><dt>Type</dt><dd>${typeLabel(notice.type)}</dd></div>
-${notice.state ? html`<div><dt>State</dt><dd>${stateBadge(notice.state)}</dd></div>` : ''}
+${notice.state ? html`<div><dt>State</dt><dd>${noticeStateBadge(notice)}</dd></div>` : ''}
 ${window ? html`<div><dt>${notice.type === 'maintenance' ? 'Window' : 'Affected'}</dt><dd>${windowText(window, zone)}</dd></div>` : ''}
 ${notice.services.length ? html`<div><dt>Services</dt><dd>${serviceLinks(notice, site)}</dd></div>` : ''}
 ${notice.type !== 'notice' || notice.impact !== 'none' ? html`<div><dt>Impact</dt><dd>${impactLabel(notice.impact)}</dd></div>` : ''}
@@ -80,7 +80,7 @@ export function noticeItem(notice: NoticeView, site: SiteModel, options: ItemOpt
   const window = windowView(notice, site.now, zone);
   return html`<li class="notice-item">
 <p class="item-title"><a href="${notice.url}">${draftMark(notice)}${notice.title}</a></p>
-<p class="item-meta"><span class="type">${typeLabel(notice.type)}</span>${notice.state ? html` ${stateBadge(notice.state)}` : ''} <span class="posted">Posted ${timeTag(notice.date, zone)}</span></p>
+<p class="item-meta"><span class="type">${typeLabel(notice.type)}</span>${notice.state ? html` ${noticeStateBadge(notice)}` : ''} <span class="posted">Posted ${timeTag(notice.date, zone)}</span></p>
 ${window ? html`<p class="item-window">${notice.type === 'maintenance' ? 'Window' : 'Affected'}: ${windowText(window, zone)}</p>` : ''}
 ${options.services && notice.services.length ? html`<div class="item-services">Services: ${serviceLinks(notice, site)}</div>` : ''}
 ${options.summary && notice.summary ? html`<p class="summary">${notice.summary}</p>` : ''}

@@ -1,26 +1,34 @@
-/** The service catalog as lists: each service's name (linked) and state. */
+/** The service catalog as lists: each service's name (linked), state and, on `/`, its 90-day strip. */
 import { html, type SafeHtml } from '../../src/html.ts';
-import type { ServiceGroup, ServiceView } from '../../src/model.ts';
-import { stateBadge } from './state.ts';
+import type { ServiceGroup, ServiceView, SiteModel } from '../../src/model.ts';
+import { availabilityStrip } from './availability.ts';
+import { serviceStateBadge } from './state.ts';
 
-export function serviceList(services: readonly ServiceView[], options: { descriptions?: boolean } = {}): SafeHtml {
+export interface ServiceListOptions {
+  descriptions?: boolean;
+  /** Show each service's availability strip. */
+  strips?: boolean;
+}
+
+export function serviceList(services: readonly ServiceView[], site: SiteModel, options: ServiceListOptions = {}): SafeHtml {
   return html`<ul class="service-list">
 ${services.map(
-  (service) => html`<li>
-<a class="service-name" href="${service.url}">${service.name}</a> ${stateBadge(service.state)}
+  (service) => html`<li class="service">
+<p class="service-row"><a class="service-name" href="${service.url}">${service.name}</a> ${serviceStateBadge(service, site.now)}</p>
 ${options.descriptions && service.description ? html`<p class="description">${service.description}</p>` : ''}
+${options.strips ? availabilityStrip(site, service) : ''}
 </li>
 `,
 )}</ul>`;
 }
 
 /** Every group with its services, headed at `level`. */
-export function serviceGroups(groups: readonly ServiceGroup[], level: 2 | 3, options: { descriptions?: boolean } = {}): SafeHtml {
+export function serviceGroups(groups: readonly ServiceGroup[], site: SiteModel, level: 2 | 3, options: ServiceListOptions = {}): SafeHtml {
   const tag = `h${level}`;
   return html`${groups.map(
     (group) => html`<section class="service-group">
 <${tag}>${group.name}</${tag}>
-${serviceList(group.services, options)}
+${serviceList(group.services, site, options)}
 </section>
 `,
   )}`;
