@@ -9,6 +9,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import ICAL from 'ical.js';
+import { parseNotice } from '../src/load-notices.ts';
+import { buildModel } from '../src/model.ts';
+import { renderCalendar } from '../src/outputs/calendar.ts';
+import { configYaml, testConfig } from './helpers/config.ts';
 import type { Fixture } from './helpers/build-fixture.ts';
 import { buildOutputsFixture, buildSample, outputFiles, sourceNotices } from './fixtures/outputs/builds.ts';
 import { CONTROL, CRAFTED_PATH, CRAFTED_POST } from './fixtures/outputs/crafted.ts';
@@ -220,5 +224,25 @@ describe('calendars are stable across rebuilds', () => {
     } finally {
       edited.remove();
     }
+  });
+});
+
+describe('calendar size stays bounded', () => {
+  it('holds the last year\'s windows and every upcoming one, not the whole archive', () => {
+    const config = testConfig(configYaml([['backbone', 'Backbone', 'Network']]));
+    const maintenance = (slug: string, date: string, start: string) =>
+      parseNotice(
+        `---\ntitle: ${slug}\ntype: maintenance\ndate: ${date}\nwindow: {start: ${start}, duration: 1h}\nservices: [backbone]\nauthors: [NOC]\n---\nWork.\n`,
+        `posts/${slug}.md`,
+        config,
+      ).notice!;
+    const notices = [
+      maintenance('long-ago', '2006-01-02 10:00', '2006-01-10 01:00'),
+      maintenance('last-spring', '2008-03-01 10:00', '2008-03-10 01:00'),
+      maintenance('next-week', '2008-10-01 10:00', '2008-10-09 01:00'),
+    ];
+    const site = buildModel(config, notices, new Date('2008-10-02T12:00:00Z'));
+    const summaries = [...renderCalendar(site).matchAll(/^SUMMARY:(.*)\r$/gm)].map((m) => m[1]);
+    assert.deepEqual(summaries, ['last-spring', 'next-week']);
   });
 });

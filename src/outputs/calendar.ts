@@ -15,6 +15,7 @@
  * - SUMMARY: the title; DESCRIPTION: window, services, body and updates as
  *   text, ending with the notice's URL (also in URL).
  * Lines end with CRLF, including the last, and are folded at 75 octets.
+ * A calendar holds the last year's windows and every upcoming one (CALENDAR_PAST_DAYS).
  */
 import ical, { escape, ICalEventStatus } from 'ical-generator';
 import type { NoticeView, ServiceView, SiteModel } from '../model.ts';
@@ -24,11 +25,22 @@ import { scrub } from './scrub.ts';
 /** Calendar refresh hint for subscribers (REFRESH-INTERVAL, X-PUBLISHED-TTL): one hour. */
 const REFRESH_SECONDS = 60 * 60;
 
-/** Maintenance notices of the site, or of one service, oldest window first. */
+/**
+ * How far back a calendar reaches: windows that ended more than this long
+ * before "now" are history, not plans, and leaving them out keeps a calendar's
+ * size bounded however long the archive grows (like `feed_items` for feeds).
+ */
+export const CALENDAR_PAST_DAYS = 365;
+
+/**
+ * Maintenance notices of the site, or of one service, whose window ends within
+ * CALENDAR_PAST_DAYS before "now" or later, oldest window first.
+ */
 export function maintenanceNotices(site: SiteModel, service?: ServiceView): NoticeView[] {
   const notices = service ? service.notices : site.notices;
+  const since = site.now.getTime() - CALENDAR_PAST_DAYS * 24 * 60 * 60 * 1000;
   return notices
-    .filter((notice) => notice.type === 'maintenance' && notice.window?.end)
+    .filter((notice) => notice.type === 'maintenance' && notice.window?.end && notice.window.end.getTime() >= since)
     .sort((a, b) => a.window!.start.getTime() - b.window!.start.getTime() || a.url.localeCompare(b.url));
 }
 
