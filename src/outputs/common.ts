@@ -89,6 +89,17 @@ export function windowText(site: SiteModel, notice: Notice): string | undefined 
  * every character an XML document may carry.
  */
 export function noticeHtml(site: SiteModel, notice: NoticeView): string {
+  // Every feed that carries a notice (site-wide and per service, three formats
+  // each) shows the same HTML: build it once per notice and build.
+  let cached = htmlCache.get(notice);
+  if (cached === undefined) htmlCache.set(notice, (cached = renderNoticeHtml(site, notice)));
+  return cached;
+}
+
+/** Views belong to one model (one build, one "now"), so a view is a safe key. */
+const htmlCache = new WeakMap<NoticeView, string>();
+
+function renderNoticeHtml(site: SiteModel, notice: NoticeView): string {
   const zone = site.config.timezone;
   const services = servicesOf(site, notice).map((service) => service.name);
   const window = windowText(site, notice);
