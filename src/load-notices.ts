@@ -2,11 +2,13 @@
  * Reads every notice under `posts/` and validates it against the site config.
  * Returns the valid notices and every problem found; it never stops at the first.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import matter from 'gray-matter';
+import { join, relative, resolve, sep } from 'node:path';
+import { createRequire } from 'node:module';
 import { SLUG_PATTERN, unknownServiceMessage, type SiteConfig } from './config.ts';
 import { validateFields } from './fields.ts';
+import { readSimpleYaml, splitFrontMatter } from './front-matter.ts';
 import { createMarkdown, type MarkdownRenderer } from './markdown.ts';
 import {
   DEFAULT_IMPACT,
@@ -18,6 +20,7 @@ import {
   type Update,
   type Window,
 } from './notice.ts';
+import { parseFiles, type ParseJob } from './parse-pool.ts';
 import type { Problem } from './problems.ts';
 import { addMinutes } from './time.ts';
 import { lineOf, parseYaml, type YamlSource } from './yaml-source.ts';
@@ -35,23 +38,71 @@ export function findNoticeFiles(dir: string): string[] {
     .sort();
 }
 
-export function loadNotices(
-  postsDir: string,
-  config: SiteConfig,
-  root = process.cwd(),
-): { notices: Notice[]; problems: Problem[]; files: number } {
+export interface LoadedNotices {
+  notices: Notice[];
+  problems: Problem[];
+  /** Notice files found. */
+  files: number;
+  /** Files parsed this time; the rest were unchanged since the last load in this process. */
+  parsed: number;
+}
+
+/** One file's outcome, kept between loads in a process (`npm start` rebuilds). */
+export interface ParsedFile {
+  /** SHA-1 of the file's text: an unchanged file is not parsed again. */
+  hash: string;
+  notice?: Notice;
+  problems: Problem[];
+}
+
+/**
+ * Parse results by absolute path, valid for one config and root. Under
+ * `npm start` every rebuild loads the site afresh; only files whose text
+ * changed are parsed again, so editing one notice costs one parse.
+ */
+const parseCache: { key: string; files: Map<string, ParsedFile> } = { key: '', files: new Map() };
+
+export function loadNotices(postsDir: string, config: SiteConfig, root = process.cwd()): LoadedNotices {
+  const paths = findNoticeFiles(postsDir);
+  const key = JSON.stringify([config, resolve(root)]);
+  if (parseCache.key !== key) parseCache.files = new Map();
+  parseCache.key = key;
+  const cached = parseCache.files;
+
+  const results: (ParsedFile | undefined)[] = new Array(paths.length);
+  const jobs: ParseJob[] = [];
+  paths.forEach((path, index) => {
+    const entry = cached.get(path);
+    // Reading and hashing is cheap next to parsing; a changed file is parsed again.
+    if (entry && entry.hash === hashText(readFileSync(path, 'utf8'))) results[index] = entry;
+    else jobs.push({ index, path, file: relative(root, path).split(sep).join('/') });
+  });
   const markdown = createMarkdown({ allowHtml: config.allow_html });
+  const parsed = parseFiles(jobs, config, (job) => readAndParse(job.path, job.file, config, markdown));
+  for (const [index, result] of parsed) results[index] = result;
+
+  const fresh = new Map<string, ParsedFile>();
   const notices: Notice[] = [];
   const problems: Problem[] = [];
-  const paths = findNoticeFiles(postsDir);
-  for (const path of paths) {
-    const file = relative(root, path).split(sep).join('/');
-    const result = parseNotice(readFileSync(path, 'utf8'), file, config, markdown);
+  paths.forEach((path, index) => {
+    const result = results[index]!;
+    fresh.set(path, result);
     problems.push(...result.problems);
     if (result.notice) notices.push(result.notice);
-  }
+  });
+  parseCache.files = fresh;
   problems.push(...findUrlCollisions(notices));
-  return { notices, problems, files: paths.length };
+  return { notices, problems, files: paths.length, parsed: jobs.length };
+}
+
+export function hashText(text: string): string {
+  return createHash('sha1').update(text).digest('base64');
+}
+
+/** Reads, hashes and parses one notice file. */
+export function readAndParse(path: string, file: string, config: SiteConfig, markdown: MarkdownRenderer): ParsedFile {
+  const text = readFileSync(path, 'utf8');
+  return { hash: hashText(text), ...parseNotice(text, file, config, markdown) };
 }
 
 export function parseNotice(
@@ -71,25 +122,31 @@ export function parseNotice(
     });
   }
 
-  let frontMatter: string | undefined;
-  const parsedFile = matter(text, {
-    engines: {
-      yaml: (yamlText: string) => {
-        frontMatter = yamlText;
-        return {};
+  // The common shape is split and read by the fast path (src/front-matter.ts);
+  // anything else, and every problem's line, comes from gray-matter and `yaml`.
+  let split = splitFrontMatter(text);
+  if (!split) {
+    let frontMatter: string | undefined;
+    const parsedFile = grayMatter()(text, {
+      engines: {
+        yaml: (yamlText: string) => {
+          frontMatter = yamlText;
+          return {};
+        },
       },
-    },
-  });
-  if (frontMatter === undefined) {
+    });
+    if (frontMatter !== undefined) split = { frontMatter, content: parsedFile.content };
+  }
+  if (split === undefined) {
     problems.push({ file, line: 1, message: 'no front matter: a notice starts with a `---` line, its keys, and another `---` line' });
     return { problems };
   }
   // gray-matter keeps the newline after the opening `---`, so YAML line N is file line N.
-  const { source, data, problems: yamlProblems } = parseYaml(frontMatter, file);
+  const { source, data, problems: yamlProblems } = readFrontMatter(split.frontMatter, file);
   if (yamlProblems.length) return { problems: [...problems, ...yamlProblems] };
 
   const zone = config.timezone;
-  const { values, problems: fieldProblems } = validateFields(source, data, noticeFields(zone), [
+  const { values, problems: fieldProblems } = validateFields(source, data, schemasFor(zone).notice, [
     'title',
     'type',
     'date',
@@ -125,7 +182,8 @@ export function parseNotice(
   if (problems.length || type === undefined || date === undefined) return { problems };
   const local = localDate(date, zone);
   const pad = (n: number) => String(n).padStart(2, '0');
-  const body = parsedFile.content.trim();
+  const body = split.content.trim();
+  const rendered = markdown.render(body);
   const notice: Notice = {
     slug,
     file,
@@ -137,9 +195,9 @@ export function parseNotice(
     window,
     impact: values.impact ?? DEFAULT_IMPACT[type],
     updates,
-    summary: values.summary ?? markdown.firstParagraphText(body),
+    summary: values.summary ?? rendered.firstParagraph,
     body,
-    html: markdown.toHtml(body),
+    html: rendered.html,
     draft: values.draft ?? false,
     url: `/${local.year}/${pad(local.month)}/${pad(local.day)}/${slug}/`,
   };
@@ -154,7 +212,7 @@ function validateWindow(
   problems: Problem[],
 ): Window | undefined {
   const file = source.file;
-  const { values, problems: windowProblems } = validateFields(source, raw, windowFields(zone), ['start'], ['window']);
+  const { values, problems: windowProblems } = validateFields(source, raw, schemasFor(zone).window, ['start'], ['window']);
   problems.push(...windowProblems);
   if (windowProblems.length || values.start === undefined) return undefined;
   const { start, end, duration } = values;
@@ -190,7 +248,7 @@ function validateUpdates(
   const updates: Update[] = [];
   raws.forEach((raw, index) => {
     const path = ['updates', index];
-    const { values, problems: updateProblems } = validateFields(source, raw, updateFields(zone), ['at', 'body'], path);
+    const { values, problems: updateProblems } = validateFields(source, raw, schemasFor(zone).update, ['at', 'body'], path);
     problems.push(...updateProblems);
     const { at, status = 'update', body } = values;
     if (type !== undefined && values.status !== undefined && !STATUSES_FOR_TYPE[type].includes(status)) {
@@ -213,6 +271,43 @@ function validateUpdates(
   });
   // Stable sort: updates written out of order still read oldest first.
   return updates.sort((a, b) => a.at.getTime() - b.at.getTime());
+}
+
+/** gray-matter, loaded only for a file the fast path leaves to it. */
+let matter: typeof import('gray-matter') | undefined;
+const grayMatter = () => (matter ??= createRequire(import.meta.url)('gray-matter') as typeof import('gray-matter'));
+
+/**
+ * The front matter's data and a source for naming lines. When the fast path
+ * reads it, the `yaml` package parses it only if a problem needs a line.
+ */
+function readFrontMatter(text: string, file: string): { source: YamlSource; data: unknown; problems: Problem[] } {
+  const data = readSimpleYaml(text);
+  if (data === undefined) return parseYaml(text, file);
+  let full: YamlSource | undefined;
+  const parsed = () => (full ??= parseYaml(text, file).source);
+  const source: YamlSource = {
+    file,
+    lineOffset: 0,
+    get doc() {
+      return parsed().doc;
+    },
+    get lineCounter() {
+      return parsed().lineCounter;
+    },
+  };
+  return { source, data, problems: [] };
+}
+
+/**
+ * The field schemas for a zone, built once: constructing zod schemas costs far
+ * more than running them, and every notice of a site shares its zone.
+ */
+const schemaCache = new Map<string, { notice: ReturnType<typeof noticeFields>; window: ReturnType<typeof windowFields>; update: ReturnType<typeof updateFields> }>();
+function schemasFor(zone: string) {
+  let schemas = schemaCache.get(zone);
+  if (!schemas) schemaCache.set(zone, (schemas = { notice: noticeFields(zone), window: windowFields(zone), update: updateFields(zone) }));
+  return schemas;
 }
 
 const article = (word: string) => (/^[aeiou]/.test(word) ? 'an' : 'a');

@@ -5,26 +5,37 @@
  */
 import MarkdownIt from 'markdown-it';
 
+type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
+
 export interface MarkdownRenderer {
   toHtml(markdown: string): string;
   /** The first paragraph as plain text: the default summary of a notice. */
   firstParagraphText(markdown: string): string;
+  /** Both at once from a single parse: what loading a notice needs. */
+  render(markdown: string): { html: string; firstParagraph: string };
 }
 
 export function createMarkdown(options: { allowHtml: boolean }): MarkdownRenderer {
   const md = new MarkdownIt({ html: options.allowHtml, linkify: true });
+  const render = (markdown: string) => {
+    const env = {};
+    const tokens = md.parse(markdown, env);
+    return { html: md.renderer.render(tokens, md.options, env), firstParagraph: firstParagraph(tokens) };
+  };
   return {
     toHtml: (markdown) => md.render(markdown),
-    firstParagraphText(markdown) {
-      const tokens = md.parse(markdown, {});
-      const start = tokens.findIndex((token) => token.type === 'paragraph_open');
-      const inline = start >= 0 ? tokens[start + 1] : undefined;
-      if (!inline?.children) return '';
-      return inline.children
-        .map((child) => (child.type === 'softbreak' || child.type === 'hardbreak' ? ' ' : child.content))
-        .join('')
-        .replace(/\s+/g, ' ')
-        .trim();
-    },
+    firstParagraphText: (markdown) => firstParagraph(md.parse(markdown, {})),
+    render,
   };
+}
+
+function firstParagraph(tokens: readonly Token[]): string {
+  const start = tokens.findIndex((token) => token.type === 'paragraph_open');
+  const inline = start >= 0 ? tokens[start + 1] : undefined;
+  if (!inline?.children) return '';
+  return inline.children
+    .map((child) => (child.type === 'softbreak' || child.type === 'hardbreak' ? ' ' : child.content))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

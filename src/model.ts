@@ -8,6 +8,7 @@ import type { Notice } from './notice.ts';
 import {
   combineServiceStates,
   imposedServiceState,
+  incidentEnd,
   isOpenIncident,
   noticeState,
   stateChangeInstants,
@@ -57,6 +58,38 @@ export interface ServiceView extends Service {
   notices: NoticeView[];
   /** Notices that make the state what it is now. */
   causes: NoticeView[];
+  /**
+   * The newest notices naming this service, at most SERVICE_RECENT_COUNT: the
+   * history `/services/<id>/` shows, so that page stays small however long
+   * the archive grows. The rest is on the year pages.
+   */
+  recent: NoticeView[];
+  /** One history page per year that has notices about this service, newest first. */
+  years: ServiceYearView[];
+}
+
+export interface ServiceYearRef {
+  year: number;
+  /** `/services/<id>/YYYY/` */
+  url: string;
+  /** Notices about the service published that year. */
+  count: number;
+}
+
+/**
+ * `/services/<id>/YYYY/`: every notice naming one service published in one
+ * year (in the site's zone), newest first. Pages by year keep their URLs and
+ * their contents: a notice is always listed on the same page, and only the
+ * current year's page changes as notices are added.
+ */
+export interface ServiceYearView extends ServiceYearRef {
+  /** The service, by id (look it up in `serviceById`): views hold no cycles. */
+  serviceId: string;
+  /** Newest first. */
+  notices: NoticeView[];
+  /** The nearest older and newer years with notices about this service. */
+  previous?: ServiceYearRef;
+  next?: ServiceYearRef;
 }
 
 export interface ServiceGroup {
@@ -74,6 +107,19 @@ export interface SiteModel {
   services: ServiceView[];
   groups: ServiceGroup[];
   serviceById: Map<string, ServiceView>;
+  /** Every service's year pages, services in catalog order, each newest first: one page each. */
+  serviceYears: ServiceYearView[];
+  /**
+   * The pages this build must render, for the templates that make one page per
+   * notice, month or service year to paginate over. A build renders all of
+   * them (these are `notices`, `months` and `serviceYears`). A rebuild under
+   * `npm start` after only notices changed renders only the pages whose
+   * content can differ from the previous build's (see `changedPages`); the
+   * others stay in `_site/` as that build wrote them.
+   */
+  noticePages: NoticeView[];
+  monthPages: MonthView[];
+  serviceYearPages: ServiceYearView[];
   /** The worst state of any service. */
   overall: ServiceState;
   openIncidents: NoticeView[];
@@ -87,17 +133,28 @@ export interface SiteModel {
 }
 
 export const RECENT_COUNT = 10;
+/** How many of a service's newest notices its own page lists. */
+export const SERVICE_RECENT_COUNT = 50;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const newestFirst = (a: Notice, b: Notice) => b.date.getTime() - a.date.getTime() || a.url.localeCompare(b.url);
 
 const refOf = ({ year, month, label, url }: MonthRef): MonthRef => ({ year, month, label, url });
 
+export interface ModelOptions {
+  includeDrafts?: boolean;
+  /**
+   * The model of the previous build in this process, when only notice files
+   * changed since: the page lists then hold only what changed (`changedPages`).
+   */
+  previous?: SiteModel;
+}
+
 export function buildModel(
   config: SiteConfig,
   allNotices: readonly Notice[],
   now: Date,
-  options: { includeDrafts?: boolean } = {},
+  options: ModelOptions = {},
 ): SiteModel {
   const zone = config.timezone;
   const published = allNotices.filter((notice) => options.includeDrafts || !notice.draft).sort(newestFirst);
@@ -112,6 +169,7 @@ export function buildModel(
       months.push(current);
     }
     const view: NoticeView = { ...notice, state: noticeState(notice, now), month: refOf(current) };
+    sourceOf.set(view, notice);
     current.notices.push(view);
     notices.push(view);
   }
@@ -136,6 +194,8 @@ export function buildModel(
     url: `/services/${service.id}/`,
     notices: [],
     causes: [],
+    recent: [],
+    years: [],
   }));
   const serviceById = new Map(services.map((service) => [service.id, service]));
   const imposed = new Map<string, ServiceState[]>();
@@ -152,7 +212,13 @@ export function buildModel(
       }
     }
   }
-  for (const service of services) service.state = combineServiceStates(imposed.get(service.id) ?? []);
+  const serviceYears: ServiceYearView[] = [];
+  for (const service of services) {
+    service.state = combineServiceStates(imposed.get(service.id) ?? []);
+    service.recent = service.notices.slice(0, SERVICE_RECENT_COUNT);
+    service.years = yearPages(service);
+    serviceYears.push(...service.years);
+  }
 
   const groups: ServiceGroup[] = [];
   for (const service of services) {
@@ -162,7 +228,16 @@ export function buildModel(
   }
 
   const startOf = (notice: Notice) => notice.window!.start.getTime();
-  return {
+  const pages = options.previous
+    ? changedPages(options.previous, { notices, months, serviceYears, now })
+    : { noticePages: notices, monthPages: months, serviceYearPages: serviceYears };
+  // Frozen, so Eleventy hands every template this very object: it neither
+  // copies it into each template's data nor wraps it in a Proxy for each
+  // paginated page (ProxyWrap and DeepCopy pass frozen objects through).
+  // That saves a trap on every `site.*` read of every page, and caches keyed
+  // by the model (the Statuspage API's) are computed once per build, not once
+  // per page.
+  return Object.freeze({
     config,
     now,
     notices,
@@ -171,6 +246,8 @@ export function buildModel(
     services,
     groups,
     serviceById,
+    serviceYears,
+    ...pages,
     overall: worstOf(services.map((service) => service.state)),
     openIncidents: notices.filter((notice) => isOpenIncident(notice, notice.state, now)),
     maintenanceInProgress: notices.filter((notice) => notice.type === 'maintenance' && notice.state === 'in-progress'),
@@ -179,7 +256,84 @@ export function buildModel(
       .sort((a, b) => startOf(a) - startOf(b)),
     recent: notices.slice(0, RECENT_COUNT),
     nextChange: nextChangeAfter(notices, now),
+  });
+}
+
+/** The validated notice each view was made from: the same object while its file is unchanged (see loadNotices). */
+const sourceOf = new WeakMap<NoticeView, Notice>();
+
+/**
+ * What a notice's own rendering depends on besides its file: the derived
+ * state, which updates are published and whether an end is known yet, all as
+ * of "now". Pages show nothing else of "now" that differs between notices.
+ */
+function renderState(view: NoticeView, now: Date): string {
+  const at = now.getTime();
+  const published = view.updates.filter((update) => update.at.getTime() <= at).length;
+  const end = view.window?.end ?? (view.type === 'incident' ? incidentEnd(view) : undefined);
+  const ended = end !== undefined && end.getTime() <= at;
+  return `${view.state}|${published}|${ended}`;
+}
+
+/**
+ * The notice, month and service-year pages whose content can differ from the
+ * previous build's: a notice whose file changed (its validated object is a new
+ * one) or whose state, published updates or end changed with the clock; a
+ * month or year page that lists such a notice, gained or lost one, or whose
+ * neighbours changed. Unchanged files keep their objects (the parse cache), so
+ * a config change, which clears that cache, makes every page differ.
+ */
+export function changedPages(
+  previous: SiteModel,
+  current: { notices: NoticeView[]; months: MonthView[]; serviceYears: ServiceYearView[]; now: Date },
+): Pick<SiteModel, 'noticePages' | 'monthPages' | 'serviceYearPages'> {
+  const before = new Map(previous.notices.map((view) => [view.url, view]));
+  const changed = new Set<string>();
+  for (const view of current.notices) {
+    const old = before.get(view.url);
+    if (!old || sourceOf.get(old) !== sourceOf.get(view) || renderState(old, previous.now) !== renderState(view, current.now)) {
+      changed.add(view.url);
+    }
+  }
+  const listChanged = (
+    old: { notices: NoticeView[]; previous?: { url: string; count?: number }; next?: { url: string; count?: number } } | undefined,
+    page: { notices: NoticeView[]; previous?: { url: string; count?: number }; next?: { url: string; count?: number } },
+  ) =>
+    !old ||
+    old.notices.length !== page.notices.length ||
+    old.notices.some((view, index) => view.url !== page.notices[index]!.url) ||
+    page.notices.some((view) => changed.has(view.url)) ||
+    JSON.stringify([old.previous, old.next]) !== JSON.stringify([page.previous, page.next]);
+  const oldMonths = new Map(previous.months.map((month) => [month.url, month]));
+  const oldYears = new Map(previous.serviceYears.map((year) => [year.url, year]));
+  return {
+    noticePages: current.notices.filter((view) => changed.has(view.url)),
+    monthPages: current.months.filter((month) => listChanged(oldMonths.get(month.url), month)),
+    serviceYearPages: current.serviceYears.filter((year) => listChanged(oldYears.get(year.url), year)),
   };
+}
+
+/** A service's notices (newest first) split by year, newest year first, linked to their neighbours. */
+function yearPages(service: ServiceView): ServiceYearView[] {
+  const years: ServiceYearView[] = [];
+  for (const notice of service.notices) {
+    let page = years.at(-1);
+    if (!page || page.year !== notice.month.year) {
+      const year = notice.month.year;
+      page = { year, url: `${service.url}${year}/`, count: 0, serviceId: service.id, notices: [] };
+      years.push(page);
+    }
+    page.notices.push(notice);
+    page.count++;
+  }
+  const refOfYear = ({ year, url, count }: ServiceYearRef): ServiceYearRef => ({ year, url, count });
+  years.forEach((page, index) => {
+    const next = years[index - 1];
+    const previous = years[index + 1];
+    if (next) page.next = refOfYear(next);
+    if (previous) page.previous = refOfYear(previous);
+  });
+  return years;
 }
 
 function nextChangeAfter(notices: readonly Notice[], now: Date): Date | undefined {

@@ -91,8 +91,12 @@ export function impactLabel(impact: Impact): string {
 }
 
 /** ["Jared", "Nathan"] -> "Jared and Nathan", in the site's language. */
+const listFormats = new Map<string, Intl.ListFormat>();
+
 export function joinNames(names: readonly string[], language = 'en'): string {
-  return new Intl.ListFormat(language, { style: 'long', type: 'conjunction' }).format(names);
+  let format = listFormats.get(language);
+  if (!format) listFormats.set(language, (format = new Intl.ListFormat(language, { style: 'long', type: 'conjunction' })));
+  return format.format(names);
 }
 
 /** `count` with its noun, "1 notice" / "3 notices". */
@@ -232,7 +236,17 @@ export function pendingMaintenanceWindows(service: ServiceView): { start: Date; 
  * How the pages name the site's zone: "Pacific Time" for America/Los_Angeles,
  * "Coordinated Universal Time" for UTC (where the generic name is only an offset).
  */
+const zoneNames = new Map<string, string>();
+
+/** Memoized: every page names the zone, and each Intl.DateTimeFormat is slow to make and holds native memory. */
 export function zoneName(zone: string, language = 'en'): string {
+  const key = `${zone}|${language}`;
+  let name = zoneNames.get(key);
+  if (name === undefined) zoneNames.set(key, (name = computeZoneName(zone, language)));
+  return name;
+}
+
+function computeZoneName(zone: string, language = 'en'): string {
   const name = (style: 'longGeneric' | 'long') =>
     new Intl.DateTimeFormat(language, { timeZone: zone, timeZoneName: style })
       .formatToParts(new Date(0))

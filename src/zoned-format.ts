@@ -2,8 +2,8 @@
  * Shows instants in the site's time zone, always with the zone's abbreviation,
  * so a reader never has to guess which clock a time is on (spec §2).
  */
-import { TZDate, tzName } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { TZDate, tzOffset } from '@date-fns/tz';
+import { format } from 'date-fns/format';
 
 export interface LocalDate {
   year: number;
@@ -13,16 +13,85 @@ export interface LocalDate {
 }
 
 export function localDate(instant: Date, zone: string): LocalDate {
-  const local = new TZDate(instant.getTime(), zone);
-  return { year: local.getFullYear(), month: local.getMonth() + 1, day: local.getDate() };
+  const fast = local(instant, zone);
+  if (fast) return { year: fast.year, month: fast.month, day: fast.day };
+  const wall = new TZDate(instant.getTime(), zone);
+  return { year: wall.getFullYear(), month: wall.getMonth() + 1, day: wall.getDate() };
 }
 
+const abbreviationFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * "PDT". Same text as @date-fns/tz's tzName(zone, instant, 'short'), which
+ * builds a new Intl.DateTimeFormat on every call: slow, and the native memory
+ * of thousands of formatters is what made large builds take gigabytes.
+ */
 export function zoneAbbreviation(instant: Date, zone: string): string {
-  return tzName(zone, instant, 'short');
+  let format = abbreviationFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { hour: 'numeric', timeZone: zone, timeZoneName: 'short' });
+    abbreviationFormats.set(zone, format);
+  }
+  // Format.JS uses non-breaking spaces; skip the hour and AM/PM parts.
+  return format.format(instant).split(/\s/g).slice(2).join(' ');
 }
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const two = (n: number) => String(n).padStart(2, '0');
+
+interface Local {
+  year: number;
+  month: number;
+  day: number;
+  weekday: number;
+  hour: number;
+  minute: number;
+  second: number;
+  /** Minutes east of UTC. */
+  offset: number;
+  abbreviation: string;
+}
+
+/**
+ * The wall clock in `zone` at `instant`, from the zone's offset (one cached
+ * Intl formatter, via tzOffset) and UTC arithmetic: what TZDate does, without
+ * its cost. Memoized: each instant is shown on many pages and feeds.
+ */
+const locals = new Map<string, Local | null>();
+function local(instant: Date, zone: string): Local | null {
+  const key = `${zone}|${instant.getTime()}`;
+  let value = locals.get(key);
+  if (value === undefined) {
+    if (locals.size >= 500_000) locals.clear();
+    const offset = tzOffset(zone, instant);
+    // Offsets with seconds (local mean time before 1900) take the slow path.
+    if (!Number.isInteger(offset)) value = null;
+    else {
+      const wall = new Date(instant.getTime() + offset * 60_000);
+      value = {
+        year: wall.getUTCFullYear(),
+        month: wall.getUTCMonth() + 1,
+        day: wall.getUTCDate(),
+        weekday: wall.getUTCDay(),
+        hour: wall.getUTCHours(),
+        minute: wall.getUTCMinutes(),
+        second: wall.getUTCSeconds(),
+        offset,
+        abbreviation: zoneAbbreviation(instant, zone),
+      };
+    }
+    locals.set(key, value);
+  }
+  return value;
+}
+
+const clock = ({ hour, minute }: Local) => `${hour % 12 || 12}:${two(minute)} ${hour < 12 ? 'AM' : 'PM'}`;
 
 /** "12:01 AM PDT" */
 export function formatTime(instant: Date, zone: string): string {
+  const fast = local(instant, zone);
+  if (fast) return `${clock(fast)} ${fast.abbreviation}`;
   return `${format(new TZDate(instant.getTime(), zone), 'h:mm a')} ${zoneAbbreviation(instant, zone)}`;
 }
 
@@ -33,11 +102,19 @@ export function formatDay(instant: Date, zone: string): string {
 
 /** "Thu, Oct 2, 2008, 12:01 AM PDT" */
 export function formatDateTime(instant: Date, zone: string): string {
+  const fast = local(instant, zone);
+  if (fast) return `${DAYS[fast.weekday]}, ${MONTHS[fast.month - 1]} ${fast.day}, ${fast.year}, ${clock(fast)} ${fast.abbreviation}`;
   return `${format(new TZDate(instant.getTime(), zone), 'EEE, MMM d, yyyy, h:mm a')} ${zoneAbbreviation(instant, zone)}`;
 }
 
 /** The exact instant for `<time datetime>`, with the zone's offset, e.g. 2008-10-02T00:01:00-07:00. */
 export function isoInZone(instant: Date, zone: string): string {
+  const fast = local(instant, zone);
+  if (fast && fast.year >= 1000 && fast.year <= 9999) {
+    const sign = fast.offset < 0 ? '-' : '+';
+    const abs = Math.abs(fast.offset);
+    return `${fast.year}-${two(fast.month)}-${two(fast.day)}T${two(fast.hour)}:${two(fast.minute)}:${two(fast.second)}${sign}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
+  }
   return format(new TZDate(instant.getTime(), zone), "yyyy-MM-dd'T'HH:mm:ssxxx");
 }
 

@@ -6,7 +6,7 @@ import { page } from './_parts/layout.ts';
 import { noticeArticle } from './_parts/notice.ts';
 
 export const data = {
-  pagination: { data: 'site.months', size: 1, alias: 'month' },
+  pagination: { data: 'site.monthPages', size: 1, alias: 'month' },
   permalink: (data: { month: MonthView }) => data.month.url,
 };
 

@@ -34,7 +34,13 @@ ${noticeList(service.causes, site, '')}`
 ${availabilitySection(site, service)}
 <section class="history">
 <h2>Notices</h2>
-${noticeList(service.notices, site, `No notices about ${service.name} yet.`)}
+${noticeList(service.recent, site, `No notices about ${service.name} yet.`)}
+${service.years.length
+  ? html`<nav class="years" aria-label="Notices about ${service.name} by year"><h3>By year</h3>
+<ul>
+${service.years.map((year) => html`<li><a href="${year.url}">${year.year}</a> <span class="count">(${year.count})</span></li>\n`)}</ul>
+</nav>`
+  : ''}
 </section>
 ${subscribeSection(base, `notices about ${service.name}`)}`,
   }).toString();

@@ -4,7 +4,7 @@
  * (the fall-back hour), so what the tools write always validates.
  */
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import { parseTime } from '../time.ts';
 
 export function formatLocalTime(instant: Date, zone: string): string {

@@ -2,13 +2,30 @@
  * Makes the site model Eleventy's global data `site`. `npm run build` loads and
  * validates it before Eleventy starts (so bad input fails cleanly and writes
  * nothing) and hands it over; under `npm start` it is loaded afresh on every
- * rebuild from the working directory.
+ * rebuild from the working directory, parsing again only the notice files
+ * that changed (see loadNotices).
  */
+import { relative, resolve, sep } from 'node:path';
 import type { SiteModel } from '../model.ts';
 import { CONFIG_FILE, loadSite, POSTS_DIR } from '../site.ts';
 import type { EleventyConfig } from './eleventy-config.ts';
 
 let provided: SiteModel | undefined;
+
+/**
+ * Under `npm start`: the model of the last build in this process, and the
+ * files Eleventy says changed since. When they are all notices, the rebuild
+ * renders only the pages those changes can affect (`SiteModel.noticePages`
+ * and friends); any other change (config, templates, code, assets) renders
+ * everything.
+ */
+let lastModel: SiteModel | undefined;
+let changedFiles: string[] | undefined;
+
+const isNoticeFile = (path: string) => {
+  const parts = relative(process.cwd(), resolve(path)).split(sep);
+  return parts[0] === POSTS_DIR && path.endsWith('.md');
+};
 
 /** Hands Eleventy a model that is already built, for the next build only. */
 export function provideSiteModel(model: SiteModel | undefined): void {
@@ -18,8 +35,19 @@ export function provideSiteModel(model: SiteModel | undefined): void {
 export function siteDataPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addWatchTarget(`./${POSTS_DIR}/`);
   eleventyConfig.addWatchTarget(`./${CONFIG_FILE}`);
-  eleventyConfig.addGlobalData(
-    'site',
-    () => provided ?? loadSite({ root: process.cwd(), includeDrafts: process.env.NOTICEBOARD_DRAFTS === '1' }),
-  );
+  eleventyConfig.on('eleventy.beforeWatch', (queue: string[]) => {
+    changedFiles = [...(changedFiles ?? []), ...queue];
+  });
+  eleventyConfig.addGlobalData('site', () => {
+    if (provided) return provided;
+    const onlyNotices = changedFiles !== undefined && changedFiles.length > 0 && changedFiles.every(isNoticeFile);
+    changedFiles = undefined;
+    const model = loadSite({
+      root: process.cwd(),
+      includeDrafts: process.env.NOTICEBOARD_DRAFTS === '1',
+      previous: onlyNotices ? lastModel : undefined,
+    });
+    lastModel = model;
+    return model;
+  });
 }

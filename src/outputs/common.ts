@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import { html, trusted, type SafeHtml } from '../html.ts';
 import type { NoticeView, ServiceView, SiteModel } from '../model.ts';
 import type { Notice, Update } from '../notice.ts';

@@ -1,0 +1,72 @@
+/**
+ * Reading what a benchmark run leaves behind: Eleventy's own stage timings
+ * (DEBUG=Eleventy:Benchmark*), GNU time's peak memory, and the output tree.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface EleventyStages {
+  /** Every template's render, summed. */
+  renderMs: number;
+  /** Creating folders and writing files, summed. */
+  writeMs: number;
+  /** Render time by template, e.g. `month.11ty.ts (241 pages)` -> ms. */
+  templates: Map<string, number>;
+}
+
+const LINE = /Benchmark\s+(\d+)ms\s+\S+\s+\d+×\s+\((\w+)\)\s+(.*)$/;
+const WRITE_STEPS = ['Template Write', 'Template make parent directory', 'Passthrough Copy File'];
+
+/** Eleventy's aggregate benchmark lines (printed at the end of a build with DEBUG=Eleventy:Benchmark*). */
+export function parseEleventyBenchmark(stderr: string): EleventyStages {
+  const stages: EleventyStages = { renderMs: 0, writeMs: 0, templates: new Map() };
+  for (const line of stderr.split('\n')) {
+    const match = LINE.exec(line);
+    if (!match || match[2] !== 'Aggregate') continue;
+    const ms = Number(match[1]);
+    const what = match[3]!.trim();
+    if (what === 'Render') stages.renderMs += ms;
+    else if (WRITE_STEPS.includes(what)) stages.writeMs += ms;
+    else if (what.startsWith('> Render Content > ')) {
+      const name = what.slice('> Render Content > '.length).replace(/^\.\/templates\//, '');
+      stages.templates.set(name, (stages.templates.get(name) ?? 0) + ms);
+    }
+  }
+  return stages;
+}
+
+/** Peak resident memory from `/usr/bin/time -v`, in KiB. */
+export function parseMaxRss(stderr: string): number | undefined {
+  const match = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
+  return match ? Number(match[1]) : undefined;
+}
+
+export interface OutputSize {
+  pages: number;
+  files: number;
+  bytes: number;
+  /** The largest HTML page, for bounded-size checks. */
+  largestPage: { path: string; bytes: number };
+}
+
+export function measureOutput(dir: string): OutputSize {
+  const size: OutputSize = { pages: 0, files: 0, bytes: 0, largestPage: { path: '', bytes: 0 } };
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    const bytes = statSync(path).size;
+    size.files++;
+    size.bytes += bytes;
+    if (entry.name.endsWith('.html')) {
+      size.pages++;
+      if (bytes > size.largestPage.bytes) size.largestPage = { path: path.slice(dir.length), bytes };
+    }
+  }
+  return size;
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}

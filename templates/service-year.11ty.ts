@@ -1,0 +1,32 @@
+/** `/services/<id>/YYYY/`: every notice about one service from one year, newest first. */
+import { html } from '../src/html.ts';
+import type { ServiceYearView, SiteModel } from '../src/model.ts';
+import { plural } from '../src/views.ts';
+import { page } from './_parts/layout.ts';
+import { noticeList } from './_parts/notice.ts';
+
+export const data = {
+  pagination: { data: 'site.serviceYearPages', size: 1, alias: 'serviceYear', addAllPagesToCollections: false },
+  permalink: (data: { serviceYear: ServiceYearView }) => data.serviceYear.url,
+};
+
+export function render({ site, serviceYear }: { site: SiteModel; serviceYear: ServiceYearView }): string {
+  const service = site.serviceById.get(serviceYear.serviceId)!;
+  const { previous, next } = serviceYear;
+  const title = `${service.name}: ${serviceYear.year}`;
+  return page({
+    site,
+    title,
+    url: serviceYear.url,
+    description: `${plural(serviceYear.count, 'notice')} about ${service.name} from ${serviceYear.year}`,
+    body: html`<h1>${title}</h1>
+<p class="count">${plural(serviceYear.count, 'notice')}, newest first. <a href="${service.url}">${service.name} now</a></p>
+${noticeList(serviceYear.notices, site, '')}
+<nav class="pager" aria-label="Other years">
+<ul>
+${previous ? html`<li class="previous"><a href="${previous.url}" rel="prev">← ${previous.year}</a></li>` : ''}
+${next ? html`<li class="next"><a href="${next.url}" rel="next">${next.year} →</a></li>` : ''}
+</ul>
+</nav>`,
+  }).toString();
+}

@@ -1,0 +1,283 @@
+/**
+ * Correctness at scale (not speed: nothing here is timed). A generated archive
+ * of 2,000 notices over twenty years (src/bench/corpus.ts, the benchmark's
+ * corpus) is valid, and the real build of it has every notice's page, month
+ * pages that hold exactly their month's notices, feeds that hold exactly the
+ * newest `feed_items` notices, and a history for every service that lists
+ * every notice naming it.
+ *
+ * Expectations come from the corpus files themselves (their front matter read
+ * with the `yaml` package), not from the site model the build uses.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { DOMParser, parseHTML } from 'linkedom';
+import { parse } from 'yaml';
+import { createBuildRoot, type BuildRoot } from '../src/bench/build-root.ts';
+import { BENCH_FEED_ITEMS, BENCH_NOW, SERVICES } from '../src/bench/corpus.ts';
+import { buildSite } from '../src/build-site.ts';
+import { loadConfig } from '../src/config.ts';
+import { findNoticeFiles, readAndParse } from '../src/load-notices.ts';
+import { createMarkdown } from '../src/markdown.ts';
+import { lastPoolStats, parseFiles, type ParseJob } from '../src/parse-pool.ts';
+import { SERVICE_RECENT_COUNT } from '../src/model.ts';
+import { checkSite, loadSite } from '../src/site.ts';
+
+const NOTICES = 2000;
+const SITE_URL = 'https://status.bench.example';
+const NOTICE_URL = /^\/\d{4}\/\d{2}\/\d{2}\/[a-z0-9-]+\/$/;
+
+interface Expected {
+  url: string;
+  title: string;
+  /** Local "YYYY-MM-DD HH:MM": sorts like the instant (no times near the clock changes). */
+  date: string;
+  month: string;
+  services: string[];
+}
+
+/** Newest first; equal dates in URL order, as the build breaks ties. */
+const newestFirst = (a: Expected, b: Expected) => (a.date === b.date ? a.url.localeCompare(b.url) : b.date.localeCompare(a.date));
+
+/**
+ * The newest `count` of `notices`, allowing for ties: the set the build may
+ * pick differs from ours only among notices published in the same minute.
+ */
+function assertNewest(actualUrls: string[], notices: Expected[], count: number, what: string): void {
+  const sorted = [...notices].sort(newestFirst);
+  const expected = sorted.slice(0, count);
+  assert.equal(actualUrls.length, expected.length, `${what}: ${actualUrls.length} entries, expected ${expected.length}`);
+  assert.equal(new Set(actualUrls).size, actualUrls.length, `${what}: an entry appears twice`);
+  const byUrl = new Map(notices.map((notice) => [notice.url, notice]));
+  const cutoff = expected.at(-1)?.date ?? '';
+  for (const url of actualUrls) {
+    const notice = byUrl.get(url);
+    assert.ok(notice, `${what}: ${url} is not a notice of this feed`);
+    assert.ok(notice.date >= cutoff, `${what}: ${url} (${notice.date}) is older than the newest ${count}`);
+  }
+  for (const notice of sorted.filter((candidate) => candidate.date > cutoff)) {
+    assert.ok(actualUrls.includes(notice.url), `${what}: ${notice.url} (${notice.date}) is missing`);
+  }
+}
+
+describe(`a generated archive of ${NOTICES} notices`, () => {
+  let site: BuildRoot;
+  let output: string;
+  let notices: Expected[];
+  const read = (url: string) => readFileSync(join(output, ...url.split('/').filter(Boolean), ...(url.endsWith('/') ? ['index.html'] : [])), 'utf8');
+  const document = (url: string) => parseHTML(read(url)).document;
+  /** Links to notice pages inside the page's main content, in order, each once. */
+  const noticeLinks = (url: string) => {
+    const main = document(url).querySelector('main');
+    assert.ok(main, `${url} has no <main>`);
+    const hrefs = [...main.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')!).filter((href) => NOTICE_URL.test(href));
+    return [...new Set(hrefs)];
+  };
+
+  before(async () => {
+    site = createBuildRoot({ notices: NOTICES });
+    output = join(site.root, '_site');
+    notices = findNoticeFiles(join(site.root, 'posts')).map((path) => {
+      const text = readFileSync(path, 'utf8');
+      const data = parse(text.split('\n---\n')[0]!.slice(4)) as { title: string; date: string; services?: string[] };
+      const [day, time] = data.date.split(' ') as [string, string];
+      const slug = path.split(sep).at(-1)!.replace(/\.md$/, '');
+      return {
+        url: `/${day.replaceAll('-', '/')}/${slug}/`,
+        title: data.title,
+        date: `${day} ${time}`,
+        month: `/${day.slice(0, 7).replace('-', '/')}/`,
+        services: data.services ?? [],
+      };
+    });
+    const saved = process.env.STATUS_NOW;
+    process.env.STATUS_NOW = BENCH_NOW;
+    try {
+      await buildSite(site.root);
+    } finally {
+      if (saved === undefined) delete process.env.STATUS_NOW;
+      else process.env.STATUS_NOW = saved;
+    }
+  });
+
+  after(() => site?.remove());
+
+  it('is a valid site: no problems in any of its files', () => {
+    const { problems, files } = checkSite(site.root);
+    assert.deepEqual(problems, []);
+    assert.equal(files, NOTICES);
+    assert.equal(notices.length, NOTICES);
+    assert.equal(new Set(notices.map((notice) => notice.url)).size, NOTICES, 'two notices share a URL');
+  });
+
+  it('parses the same on worker threads as on one thread, problems included', () => {
+    const { config } = loadConfig(join(site.root, 'site.config.yaml'));
+    assert.ok(config);
+    const broken = join(import.meta.dirname, 'fixtures', 'broken', 'posts');
+    const paths = [...findNoticeFiles(join(site.root, 'posts')), ...findNoticeFiles(broken)];
+    const jobs: ParseJob[] = paths.map((path, index) => ({ index, path, file: relative(site.root, path).split(sep).join('/') }));
+    const markdown = createMarkdown({ allowHtml: config.allow_html });
+    const parseOne = (job: ParseJob) => readAndParse(job.path, job.file, config, markdown);
+    const saved = process.env.NOTICEBOARD_THREADS;
+    const run = (threads: string) => {
+      process.env.NOTICEBOARD_THREADS = threads;
+      try {
+        return parseFiles(jobs, config, parseOne, { workersOnly: threads !== '1' });
+      } finally {
+        if (saved === undefined) delete process.env.NOTICEBOARD_THREADS;
+        else process.env.NOTICEBOARD_THREADS = saved;
+      }
+    };
+    const single = run('1');
+    const threaded = run('2');
+    assert.equal(lastPoolStats().parsedByWorkers, jobs.length, 'the worker parsed every file');
+    assert.ok(single.some(([, result]) => result.problems.length > 0), 'the broken fixture has problems');
+    assert.deepStrictEqual(threaded, single);
+  });
+
+  it('spans twenty years with every kind of notice', () => {
+    const years = new Set(notices.map((notice) => notice.date.slice(0, 4)));
+    assert.ok(years.size >= 20, `only ${years.size} years`);
+    const types = new Set(findNoticeFiles(join(site.root, 'posts')).map((path) => /^type: (\w+)/m.exec(readFileSync(path, 'utf8'))![1]));
+    assert.deepEqual([...types].sort(), ['incident', 'maintenance', 'notice']);
+  });
+
+  it('gives every notice its page, and builds no other notice pages', () => {
+    for (const notice of notices) {
+      const page = document(notice.url);
+      assert.equal(page.querySelector('h1')?.textContent?.trim(), notice.title, `${notice.url} shows the wrong notice`);
+    }
+    const built = readdirSync(output, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && entry.name === 'index.html')
+      .map((entry) => `/${relative(output, entry.parentPath).split(sep).join('/')}/`)
+      .filter((url) => NOTICE_URL.test(url));
+    assert.deepEqual(built.sort(), notices.map((notice) => notice.url).sort());
+  });
+
+  it('lists exactly each month’s notices on its month page, newest first, and has no other month pages', () => {
+    const months = new Map<string, Expected[]>();
+    for (const notice of notices) months.set(notice.month, [...(months.get(notice.month) ?? []), notice]);
+    for (const [month, expected] of months) {
+      const links = noticeLinks(month);
+      assert.deepEqual([...links].sort(), expected.map((notice) => notice.url).sort(), `${month} lists the wrong notices`);
+      const dates = links.map((url) => expected.find((notice) => notice.url === url)!.date);
+      assert.deepEqual(dates, [...dates].sort().reverse(), `${month} is not newest first`);
+    }
+    const monthPages = readdirSync(output, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && entry.name === 'index.html')
+      .map((entry) => `/${relative(output, entry.parentPath).split(sep).join('/')}/`)
+      .filter((url) => /^\/\d{4}\/\d{2}\/$/.test(url));
+    assert.deepEqual(monthPages.sort(), [...months.keys()].sort());
+  });
+
+  it(`holds exactly the newest ${BENCH_FEED_ITEMS} notices in each site-wide feed`, () => {
+    const local = (url: string) => {
+      assert.ok(url.startsWith(`${SITE_URL}/`), `${url} is not an absolute link to the site`);
+      return url.slice(SITE_URL.length);
+    };
+    const rss = new DOMParser().parseFromString(read('/feed.xml'), 'text/xml');
+    assertNewest([...rss.querySelectorAll('item > link')].map((link) => local(link.textContent!.trim())), notices, BENCH_FEED_ITEMS, 'feed.xml');
+    const atom = new DOMParser().parseFromString(read('/atom.xml'), 'text/xml');
+    assertNewest([...atom.querySelectorAll('entry > id')].map((id) => local(id.textContent!.trim())), notices, BENCH_FEED_ITEMS, 'atom.xml');
+    const json = JSON.parse(read('/feed.json')) as { items: { id: string }[] };
+    assertNewest(json.items.map((item) => local(item.id)), notices, BENCH_FEED_ITEMS, 'feed.json');
+  });
+
+  it(`holds exactly the newest ${BENCH_FEED_ITEMS} notices about each service in its feeds`, () => {
+    for (const { id } of SERVICES) {
+      const about = notices.filter((notice) => notice.services.includes(id));
+      const rss = new DOMParser().parseFromString(read(`/services/${id}/feed.xml`), 'text/xml');
+      const urls = [...rss.querySelectorAll('item > link')].map((link) => link.textContent!.trim().slice(SITE_URL.length));
+      assertNewest(urls, about, BENCH_FEED_ITEMS, `/services/${id}/feed.xml`);
+      const json = JSON.parse(read(`/services/${id}/feed.json`)) as { items: { id: string }[] };
+      assertNewest(json.items.map((item) => item.id.slice(SITE_URL.length)), about, BENCH_FEED_ITEMS, `/services/${id}/feed.json`);
+    }
+  });
+
+  it('lists every notice naming a service in that service’s history, on its page or its year pages', () => {
+    for (const { id } of SERVICES) {
+      const listed = new Set(noticeLinks(`/services/${id}/`));
+      const years = new Set(notices.map((notice) => notice.date.slice(0, 4)));
+      for (const year of years) {
+        if (existsSync(join(output, 'services', id, year, 'index.html'))) for (const url of noticeLinks(`/services/${id}/${year}/`)) listed.add(url);
+      }
+      for (const notice of notices.filter((candidate) => candidate.services.includes(id))) {
+        assert.ok(listed.has(notice.url), `${notice.url} is missing from the history of ${id}`);
+      }
+    }
+  });
+
+  it('splits every service’s history into year pages that hold each notice once, and keeps its own list short', () => {
+    const saved = process.env.STATUS_NOW;
+    process.env.STATUS_NOW = BENCH_NOW;
+    const model = (() => {
+      try {
+        return loadSite({ root: site.root });
+      } finally {
+        if (saved === undefined) delete process.env.STATUS_NOW;
+        else process.env.STATUS_NOW = saved;
+      }
+    })();
+    for (const service of model.services) {
+      const expected = notices.filter((notice) => notice.services.includes(service.id));
+      assert.equal(service.notices.length, expected.length);
+      assert.deepEqual(
+        service.years.flatMap((year) => year.notices.map((notice) => notice.url)),
+        service.notices.map((notice) => notice.url),
+        `${service.id}: the year pages do not hold its notices in order`,
+      );
+      for (const year of service.years) {
+        assert.equal(year.url, `/services/${service.id}/${year.year}/`);
+        assert.equal(year.count, year.notices.length);
+        assert.ok(year.notices.every((notice) => notice.month.year === year.year), `${year.url} holds another year's notice`);
+      }
+      assert.deepEqual(
+        service.years.map((year) => year.year),
+        [...new Set(expected.map((notice) => Number(notice.date.slice(0, 4))))].sort((a, b) => b - a),
+      );
+      assert.deepEqual(service.recent, service.notices.slice(0, SERVICE_RECENT_COUNT));
+    }
+    assert.deepEqual(
+      model.serviceYears.map((year) => year.url),
+      model.services.flatMap((service) => service.years.map((year) => year.url)),
+    );
+  });
+
+  it('renders, after one notice is edited under `npm start`, only the pages that edit can change', () => {
+    const now = new Date('2026-06-15T19:00:00Z');
+    const first = loadSite({ root: site.root, now });
+    assert.equal(first.noticePages, first.notices, 'a first build renders every page');
+    const unchanged = loadSite({ root: site.root, now, previous: first });
+    assert.deepEqual([unchanged.noticePages.length, unchanged.monthPages.length, unchanged.serviceYearPages.length], [0, 0, 0]);
+
+    const path = findNoticeFiles(join(site.root, 'posts'))[NOTICES / 2]!;
+    const text = readFileSync(path, 'utf8');
+    writeFileSync(path, `${text}\nOne more sentence.\n`);
+    try {
+      const edited = loadSite({ root: site.root, now, previous: unchanged });
+      const notice = edited.notices.find((view) => view.file === relative(site.root, path).split(sep).join('/'))!;
+      assert.deepEqual(edited.noticePages.map((view) => view.url), [notice.url]);
+      assert.deepEqual(edited.monthPages.map((month) => month.url), [notice.month.url]);
+      assert.deepEqual(
+        edited.serviceYearPages.map((year) => year.url).sort(),
+        notice.services.map((id) => `/services/${id}/${notice.month.year}/`).sort(),
+      );
+    } finally {
+      writeFileSync(path, text);
+    }
+  });
+
+  it('renders again the pages of a notice whose state the clock changed, though its file did not', () => {
+    const incident = loadSite({ root: site.root }).notices.find(
+      (view) => view.type === 'incident' && view.updates.length === 0 && view.window!.end && view.window!.end.getTime() > view.date.getTime() + 60_000,
+    )!;
+    const during = loadSite({ root: site.root, now: incident.date });
+    const after = loadSite({ root: site.root, now: new Date(incident.window!.end!.getTime() + 60_000), previous: during });
+    assert.notEqual(during.notices.find((view) => view.url === incident.url)!.state, 'resolved');
+    assert.equal(after.notices.find((view) => view.url === incident.url)!.state, 'resolved');
+    assert.ok(after.noticePages.some((view) => view.url === incident.url), 'the resolved incident is not rendered again');
+    assert.ok(after.monthPages.some((month) => month.url === incident.month.url), 'its month is not rendered again');
+  });
+});
