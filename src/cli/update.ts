@@ -77,4 +77,4 @@ if (!after.notice) {
   process.exit(1);
 }
 writeFileSync(join(root, file), edited);
-console.log(`Added a "${status ?? 'update'}" update at ${formatLocalTime(at, config.timezone)} to ${file}`);
+console.log(`Added the update "${status ?? 'update'}" at ${formatLocalTime(at, config.timezone)} to ${file}`);
