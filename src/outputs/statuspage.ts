@@ -221,19 +221,11 @@ class StatuspageApi {
     };
     const incidentUpdates: StatuspageIncidentUpdate[] = this.posts(notice, statusOf, id);
     return {
-      id,
-      name: notice.title,
+      ...this.common(id, notice, updates, end),
       status,
-      created_at: this.time(notice.date),
-      updated_at: this.time(latestOf([notice.date, ...updates.map((update) => update.at), ...(end ? [end] : [])])!),
       monitoring_at: monitoring ? this.time(monitoring.at) : null,
-      resolved_at: end ? this.time(end) : null,
-      impact: notice.impact,
-      shortlink: noticeUrl(this.site, notice),
       started_at: this.time(notice.window!.start),
-      page_id: this.pageId,
       incident_updates: incidentUpdates,
-      components: this.affected(notice),
     };
   }
 
@@ -250,21 +242,28 @@ class StatuspageApi {
       MAINTENANCE_STATUS[update && update.status !== 'update' ? update.status : noticeState(notice, at)!]!;
     const maintenanceUpdates: StatuspageMaintenanceUpdate[] = this.posts(notice, statusOf, id);
     return {
+      ...this.common(id, notice, updates, end),
+      status,
+      monitoring_at: null,
+      started_at: this.time(notice.date),
+      incident_updates: maintenanceUpdates,
+      scheduled_for: this.time(window.start),
+      scheduled_until: this.time(window.end!),
+    };
+  }
+
+  /** The fields incidents and maintenances share, computed the same way for both. */
+  private common(id: string, notice: NoticeView, updates: readonly Update[], end: Date | undefined) {
+    return {
       id,
       name: notice.title,
-      status,
       created_at: this.time(notice.date),
       updated_at: this.time(latestOf([notice.date, ...updates.map((update) => update.at), ...(end ? [end] : [])])!),
-      monitoring_at: null,
       resolved_at: end ? this.time(end) : null,
       impact: notice.impact,
       shortlink: noticeUrl(this.site, notice),
-      started_at: this.time(notice.date),
       page_id: this.pageId,
-      incident_updates: maintenanceUpdates,
       components: this.affected(notice),
-      scheduled_for: this.time(window.start),
-      scheduled_until: this.time(window.end!),
     };
   }
 
