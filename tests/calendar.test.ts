@@ -7,14 +7,13 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import ICAL from 'ical.js';
 import { parseNotice } from '../src/load-notices.ts';
 import { buildModel } from '../src/model.ts';
 import { renderCalendar } from '../src/outputs/calendar.ts';
 import { configYaml, testConfig } from './helpers/config.ts';
-import type { Fixture } from './helpers/build-fixture.ts';
-import { buildOutputsFixture, buildSample, outputFiles, sourceNotices } from './fixtures/outputs/builds.ts';
+import { buildOutputsFixture, outputBuilds, outputFiles, sourceNotices } from './fixtures/outputs/builds.ts';
 import { CONTROL, CRAFTED_PATH, CRAFTED_POST } from './fixtures/outputs/crafted.ts';
 
 const SITE = 'https://status.example.net';
@@ -57,18 +56,7 @@ function importCalendar(text: string): { name: string | null; events: ImportedEv
   return { name: calendar.getFirstPropertyValue('x-wr-calname') as string | null, events };
 }
 
-let fixture: Fixture;
-let sample: Fixture;
-
-before(async () => {
-  fixture = await buildOutputsFixture();
-  sample = await buildSample();
-});
-
-after(() => {
-  fixture?.remove();
-  sample?.remove();
-});
+const { fixture, sample } = await outputBuilds();
 
 describe('the sample content', () => {
   it('imports the San Jose POP window as 2008-10-02 07:01-08:31 UTC', () => {

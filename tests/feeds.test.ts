@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
 import { parseHTML } from 'linkedom';
 import { z } from 'zod';
@@ -21,14 +21,7 @@ import { hasUnsafeCharacters, scrub, scrubDeep } from '../src/outputs/scrub.ts';
 import { finishXml, xmlAttribute, xmlCdata, xmlText } from '../src/outputs/xml-safe.ts';
 import type { Fixture } from './helpers/build-fixture.ts';
 import { runCheckSite } from './helpers/check-site.ts';
-import {
-  buildOutputsFixture,
-  buildSample,
-  FIXTURE_NOW,
-  outputFiles,
-  sourceNotices,
-  writtenTimeToInstant,
-} from './fixtures/outputs/builds.ts';
+import { FIXTURE_NOW, buildOutputsFixture, outputBuilds, outputFiles, sourceNotices, writtenTimeToInstant } from './fixtures/outputs/builds.ts';
 import { AUTHOR, BODY_TEXT, CONTROL, CRAFTED_URL, TITLE, UPDATE_TEXT } from './fixtures/outputs/crafted.ts';
 
 const SITE = 'https://status.example.net';
@@ -114,18 +107,7 @@ const jsonFeed11 = z.strictObject({
   ),
 });
 
-let fixture: Fixture;
-let sample: Fixture;
-
-before(async () => {
-  fixture = await buildOutputsFixture();
-  sample = await buildSample();
-});
-
-after(() => {
-  fixture?.remove();
-  sample?.remove();
-});
+const { fixture, sample } = await outputBuilds();
 
 describe('independent validators (../shared/validators/check-site)', () => {
   it('accept every feed, calendar and JSON file of the outputs fixture', () => {

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { z } from 'zod';
 import { componentStatus, STATUSPAGE_PATHS } from '../src/outputs/statuspage.ts';
 import {
@@ -18,7 +18,7 @@ import {
 } from '../src/outputs/statuspage-schema.ts';
 import { SERVICE_STATES } from '../src/state.ts';
 import type { Fixture } from './helpers/build-fixture.ts';
-import { buildOutputsFixture, buildSample, outputFiles } from './fixtures/outputs/builds.ts';
+import { buildOutputsFixture, outputBuilds, outputFiles } from './fixtures/outputs/builds.ts';
 import { CONTROL, CRAFTED_URL, TITLE } from './fixtures/outputs/crafted.ts';
 
 const SITE = 'https://status.example.net';
@@ -55,18 +55,7 @@ function idsOf(value: unknown, into = new Map<string, string>(), where = ''): Ma
   return into;
 }
 
-let fixture: Fixture;
-let sample: Fixture;
-
-before(async () => {
-  fixture = await buildOutputsFixture();
-  sample = await buildSample();
-});
-
-after(() => {
-  fixture?.remove();
-  sample?.remove();
-});
+const { fixture, sample } = await outputBuilds();
 
 describe('every API file has the Statuspage v2 shape', () => {
   for (const [name, build] of [
