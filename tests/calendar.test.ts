@@ -215,6 +215,27 @@ describe('calendars are stable across rebuilds', () => {
   });
 });
 
+describe('one process, several builds (npm start)', () => {
+  it('an update published by a later "now" shows in that build, though the event was rendered before', () => {
+    const config = testConfig(configYaml([['backbone', 'Backbone', 'Network']]));
+    const notice = parseNotice(
+      '---\ntitle: Core upgrade\ntype: maintenance\ndate: 2008-10-01 10:00\nwindow: {start: 2008-10-09 01:00, duration: 1h}\n' +
+        'services: [backbone]\nauthors: [NOC]\nupdates:\n  - at: 2008-10-05 09:00\n    body: Moved to the spare chassis.\n---\nWork.\n',
+      'posts/2008/10/core-upgrade.md',
+      config,
+    ).notice!;
+    const at = (now: string) => importCalendar(renderCalendar(buildModel(config, [notice], new Date(now)))).events[0]!;
+    const before = at('2008-10-02T12:00:00Z');
+    const after = at('2008-10-06T12:00:00Z');
+    const beforeAgain = at('2008-10-02T12:00:00Z');
+    assert.equal(before.sequence, 0);
+    assert.ok(!before.description.includes('spare chassis'));
+    assert.equal(after.sequence, 1);
+    assert.match(after.description, /Moved to the spare chassis\./);
+    assert.deepEqual(beforeAgain, before);
+  });
+});
+
 describe('calendar size stays bounded', () => {
   it('holds the last year\'s windows and every upcoming one, not the whole archive', () => {
     const config = testConfig(configYaml([['backbone', 'Backbone', 'Network']]));

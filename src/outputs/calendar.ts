@@ -17,7 +17,7 @@
  * Lines end with CRLF, including the last, and are folded at 75 octets.
  * A calendar holds the last year's windows and every upcoming one (CALENDAR_PAST_DAYS).
  */
-import ical, { escape, ICalEventStatus } from 'ical-generator';
+import ical, { escape, foldLines, ICalEvent, ICalEventStatus, type ICalCalendar, type ICalEventData } from 'ical-generator';
 import type { NoticeView, ServiceView, SiteModel } from '../model.ts';
 import { lastChanged, noticeText, noticeUrl, publishedUpdates, servicesOf } from './common.ts';
 import { scrub } from './scrub.ts';
@@ -56,23 +56,57 @@ export function renderCalendar(site: SiteModel, service?: ServiceView): string {
     url: `${config.url}${path}`,
     ttl: REFRESH_SECONDS,
   });
-  for (const notice of maintenanceNotices(site, service)) {
-    const changed = lastChanged(site, notice);
-    const url = noticeUrl(site, notice);
-    calendar.createEvent({
-      id: url,
-      sequence: publishedUpdates(site, notice).length,
-      stamp: changed,
-      created: notice.date,
-      lastModified: changed,
-      start: notice.window!.start,
-      end: notice.window!.end!,
-      summary: scrub(notice.title),
-      description: noticeText(site, notice),
-      url,
-      status: notice.state === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-      categories: servicesOf(site, notice).map((item) => ({ name: scrub(item.name) })),
-    });
-  }
-  return `${calendar.toString()}\r\n`;
+  const events = maintenanceNotices(site, service).map((notice) => foldedEvent(site, calendar, eventData(site, notice)));
+  // The calendar without events ends with END:VCALENDAR, where its events go.
+  const empty = calendar.toString();
+  const end = empty.lastIndexOf('END:VCALENDAR');
+  return `${empty.slice(0, end)}${events.join('')}${empty.slice(end)}\r\n`;
 }
+
+function eventData(site: SiteModel, notice: NoticeView): ICalEventData {
+  const changed = lastChanged(site, notice);
+  const url = noticeUrl(site, notice);
+  return {
+    id: url,
+    sequence: publishedUpdates(site, notice).length,
+    stamp: changed,
+    created: notice.date,
+    lastModified: changed,
+    start: notice.window!.start,
+    end: notice.window!.end!,
+    summary: scrub(notice.title),
+    description: noticeText(site, notice),
+    url,
+    status: notice.state === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    categories: servicesOf(site, notice).map((item) => ({ name: scrub(item.name) })),
+  };
+}
+
+/**
+ * One event as folded iCalendar text (BEGIN:VEVENT to END:VEVENT), made once
+ * for the same data. ical-generator 10 folds a calendar's lines in one pass
+ * over its whole text that costs about a microsecond per character (it makes a
+ * TextEncoder for each), some 2 ms per event: most of a large archive's
+ * calendar time, paid again by every calendar an event is in and on every
+ * `npm start` rebuild. (Version 11 fixes that but needs Node 22.) Folding works
+ * line by line, so folding each event on its own gives the same bytes; the
+ * data, turned to JSON, is the key, so any change to an event is a new entry.
+ */
+function foldedEvent(site: SiteModel, calendar: ICalCalendar, data: ICalEventData): string {
+  if (eventCache.site !== site) {
+    // A new build: keep what the last one used, drop anything older.
+    eventCache.site = site;
+    eventCache.previous = eventCache.current;
+    eventCache.current = new Map();
+  }
+  const key = JSON.stringify(data);
+  let text = eventCache.current.get(key) ?? eventCache.previous.get(key);
+  if (text === undefined) text = foldLines(new ICalEvent(data, calendar).toString());
+  eventCache.current.set(key, text);
+  return text;
+}
+
+const eventCache: { site?: SiteModel; current: Map<string, string>; previous: Map<string, string> } = {
+  current: new Map(),
+  previous: new Map(),
+};
