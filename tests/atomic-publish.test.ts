@@ -20,6 +20,8 @@ import { after, describe, it } from 'node:test';
 import { buildAt, createSite, PROJECT } from './helpers/site-fixture.ts';
 
 const BUILD = join(PROJECT, 'src', 'cli', 'build.ts');
+/** How `npm run build` starts it (package.json). */
+const RUN = join(PROJECT, 'src', 'cli', 'run.js');
 const PUBLISH = join(PROJECT, 'deploy', 'publish.sh');
 const STATUS_NOW = '2008-10-02T00:30-07:00';
 const STAGING_PREFIX = '.site-staging-';
@@ -68,7 +70,7 @@ const leftovers = (root: string, prefix: string) => readdirSync(root).filter((na
 
 /** `npm run build` as a user runs it, in the fixture's folder. */
 function runBuild(root: string) {
-  return spawnSync(process.execPath, ['--import', 'tsx', BUILD], {
+  return spawnSync(process.execPath, [RUN, BUILD], {
     cwd: root,
     env: { ...process.env, STATUS_NOW },
     encoding: 'utf8',

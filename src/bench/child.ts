@@ -1,6 +1,7 @@
 /**
  * One benchmark run, in its own process so peak memory is this build's alone:
- * `node --import tsx src/bench/child.ts <result.json>` in a build root.
+ * `node src/cli/run.js src/bench/child.ts <result.json>` in a build root,
+ * started as `npm run build` starts.
  * Builds with the real `buildSite()` and writes the in-process stage timings.
  */
 import { writeFileSync } from 'node:fs';

@@ -54,6 +54,8 @@ if (!Number.isInteger(notices) || notices < 1 || !Number.isInteger(runs) || runs
 
 const TSX = import.meta.resolve('tsx');
 const CHILD = join(PROJECT_ROOT, 'src/bench/child.ts');
+/** How `npm run build` starts a command (see src/cli/run.js); the builds start the same way. */
+const RUN = join(PROJECT_ROOT, 'src/cli/run.js');
 const TIME = existsSync('/usr/bin/time') ? ['/usr/bin/time', '-v'] : [];
 const env: NodeJS.ProcessEnv = { ...process.env, STATUS_NOW: BENCH_NOW };
 delete env.NOTICEBOARD_DRAFTS;
@@ -132,12 +134,12 @@ function buildOnce(index: number): Run {
   rmSync(join(site.root, '_site'), { recursive: true, force: true });
   const resultFile = join(site.root, `.bench-result-${index}.json`);
   rmSync(resultFile, { force: true });
-  const nodeArgs = ['--import', TSX];
+  const nodeArgs: string[] = [];
   if (values['cpu-prof']) {
     mkdirSync(resolve(values['cpu-prof']), { recursive: true });
     nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${resolve(values['cpu-prof'])}`);
   }
-  const command = [...TIME, process.execPath, ...nodeArgs, CHILD, resultFile];
+  const command = [...TIME, process.execPath, ...nodeArgs, RUN, CHILD, resultFile];
   const started = performance.now();
   const child = spawnSync(command[0]!, command.slice(1), {
     cwd: site.root,
