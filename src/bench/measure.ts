@@ -1,8 +1,9 @@
 /**
  * Reading what a benchmark run leaves behind: Eleventy's own stage timings
- * (DEBUG=Eleventy:Benchmark*), GNU time's peak memory, and the output tree.
+ * (DEBUG=Eleventy:Benchmark*), GNU time's peak memory, and the output tree;
+ * and how fast the disk is while it runs.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface EleventyStages {
@@ -69,4 +70,25 @@ export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/**
+ * Milliseconds to create `count` folders holding a 10 KiB file each, under
+ * `dir` (removed afterwards): what writing a site's pages asks of the disk.
+ * On a shared virtual machine this swings from tens of milliseconds to most
+ * of a second from one minute to the next, and the build's write stage with
+ * it, so the benchmark prints it next to its figures.
+ */
+export function probeDisk(dir: string, count = 1000): number {
+  const content = 'x'.repeat(10 * 1024);
+  rmSync(dir, { recursive: true, force: true });
+  const started = performance.now();
+  for (let i = 0; i < count; i++) {
+    const folder = join(dir, String(i % 20), String(i));
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'index.html'), content);
+  }
+  const ms = performance.now() - started;
+  rmSync(dir, { recursive: true, force: true });
+  return ms;
 }

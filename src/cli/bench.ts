@@ -7,7 +7,8 @@
  * what `npm run build` costs). Stage times come from inside: load+validate and
  * model from `loadSite`, render and write from Eleventy's own benchmark
  * (DEBUG=Eleventy:Benchmark*), Eleventy's setup (templates, data, pagination)
- * as the rest of its run.
+ * as the rest of its run. The disk is timed before and after the runs
+ * (probeDisk), because writing the pages costs what the disk costs that minute.
  *
  * Options:
  *   --notices N      notices to generate (required)
@@ -28,7 +29,7 @@ import { parseArgs } from 'node:util';
 import { BENCH_NOW, BENCH_SEED } from '../bench/corpus.ts';
 import { createBuildRoot, PROJECT_ROOT } from '../bench/build-root.ts';
 import type { ChildResult } from '../bench/child.ts';
-import { measureOutput, median, parseEleventyBenchmark, parseMaxRss, type OutputSize } from '../bench/measure.ts';
+import { measureOutput, median, parseEleventyBenchmark, parseMaxRss, probeDisk, type OutputSize } from '../bench/measure.ts';
 import { findNoticeFiles } from '../load-notices.ts';
 
 const { values } = parseArgs({
@@ -79,7 +80,10 @@ console.log(
     `${corpus.updates} updates), ${mib(corpus.bytes)} MiB of Markdown, ${corpus.first} to ${corpus.last}, ` +
     `generated in ${seconds(performance.now() - generating)} s`,
 );
-console.log(`Root: ${site.root}   STATUS_NOW=${BENCH_NOW}   node ${process.version}   ${TIME.length ? 'peak RSS by /usr/bin/time -v' : 'peak RSS by the build process'}\n`);
+console.log(`Root: ${site.root}   STATUS_NOW=${BENCH_NOW}   node ${process.version}   ${TIME.length ? 'peak RSS by /usr/bin/time -v' : 'peak RSS by the build process'}`);
+const DISK_PROBE = join(site.root, '.bench-disk-probe');
+const diskBefore = probeDisk(DISK_PROBE);
+console.log(`Disk: 1,000 folders with a 10 KiB file each in ${seconds(diskBefore)} s (the write stage depends on it)\n`);
 
 const results: Run[] = [];
 const header = ['run', 'notices', 'wall s', 'notices/s', 'peak RSS MiB', 'pages', 'files', 'MiB written'];
@@ -124,6 +128,7 @@ for (const [name, ms] of byTemplate) console.log(`  ${name.padEnd(56)} ${String(
 const { largestPage } = summary.output;
 console.log(`\nLargest page: ${largestPage.path} (${(largestPage.bytes / 1024).toFixed(0)} KiB)`);
 console.log(`Per notice: ${((summary.wallS * 1000) / notices).toFixed(3)} ms wall`);
+console.log(`Disk after the runs: 1,000 folders with a 10 KiB file each in ${seconds(probeDisk(DISK_PROBE))} s (before: ${seconds(diskBefore)} s)`);
 
 if (values.watch) await measureWatch(Number(values.edits));
 

@@ -9,7 +9,7 @@
  * for anything that links to them directly; pages use the hashed ones.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, extname, join, posix, relative, resolve, sep } from 'node:path';
 import type { EleventyConfig } from './eleventy-config.ts';
 
@@ -29,13 +29,15 @@ export function publicDir(): string {
   return resolve('public');
 }
 
-const memo = new Map<string, { mtimeMs: number; size: number; hashed: string }>();
+/** Fingerprinted URLs by file, for one build: cleared when a build starts (see the plugin). */
+const memo = new Map<string, string>();
 
 /**
  * The fingerprinted URL of an asset in `public/`: `assetPath('/style.css')`
- * gives `/style.<hash>.css`. Memoized per file (recomputed when the file
- * changes, so `npm start` picks up edits). Throws when the file is missing or
- * is not a kind that gets fingerprinted, so a typo fails the build.
+ * gives `/style.<hash>.css`. Computed once per file and build (every page asks),
+ * so `npm start` picks up an edited stylesheet on its next rebuild. Throws when
+ * the file is missing or is not a kind that gets fingerprinted, so a typo
+ * fails the build.
  */
 export function assetPath(url: string): string {
   if (!url.startsWith('/')) throw new Error(`assetPath: "${url}" must be site-relative, starting with "/"`);
@@ -43,16 +45,16 @@ export function assetPath(url: string): string {
     throw new Error(`assetPath: "${url}" is not fingerprinted; only ${FINGERPRINTED_EXTENSIONS.join(', ')} files are`);
   }
   const file = join(publicDir(), ...url.slice(1).split('/'));
-  let stat;
+  const cached = memo.get(file);
+  if (cached !== undefined) return cached;
+  let content;
   try {
-    stat = statSync(file);
+    content = readFileSync(file);
   } catch {
     throw new Error(`assetPath: "${url}" does not exist (looked for ${file})`);
   }
-  const cached = memo.get(file);
-  if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.hashed;
-  const hashed = fingerprintedName(url, readFileSync(file));
-  memo.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, hashed });
+  const hashed = fingerprintedName(url, content);
+  memo.set(file, hashed);
   return hashed;
 }
 
@@ -87,11 +89,13 @@ export function writeFingerprintedAssets(outputDir: string, sourceDir = publicDi
 }
 
 /**
- * The Eleventy plugin: after each build (and rebuild under `npm start`) writes
- * the fingerprinted copies into the output folder, which during `npm run build`
+ * The Eleventy plugin: forgets the names when a build (or a rebuild under
+ * `npm start`) starts, and after it writes the fingerprinted copies into the
+ * output folder, which during `npm run build`
  * is the staging folder, so they are published with the pages that link them.
  */
 export function fingerprintPlugin(eleventyConfig: EleventyConfig): void {
+  eleventyConfig.on('eleventy.before', () => memo.clear());
   eleventyConfig.on('eleventy.after', (event: EleventyAfterEvent) => {
     if (event.outputMode !== undefined && event.outputMode !== 'fs') return;
     const output = event.directories?.output ?? event.dir?.output;
