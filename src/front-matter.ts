@@ -1,26 +1,17 @@
 /**
- * A fast path for reading notice front matter. The `yaml` package, which keeps
- * every node's source position so problems can name a line, costs most of the
- * time spent loading a notice; gray-matter adds more. Almost every notice is
- * written in a small, plain subset of YAML, which this module reads in a
- * fraction of that time.
+ * Notice front matter: split from the body as gray-matter splits it, and read
+ * on a fast path.
  *
- * The contract: for any input, `readSimpleYaml` either returns exactly what
+ * The `yaml` package keeps every node's source position so that problems can
+ * name a line; that makes it about ten times slower than js-yaml, and it was
+ * most of the time spent loading a notice. So `readYamlFast` reads with
+ * js-yaml and returns either exactly what
  * `parseDocument(text, { version: '1.2', uniqueKeys: true }).toJS()` returns
  * for a document without errors, or `undefined`, meaning "not sure": the
- * caller then uses the `yaml` package as before. Anything outside the subset
- * (anchors, tags, numbers, multi-line plain or quoted scalars, nested flow
- * collections, indented comments, tabs, ...) is "not sure"; so is anything the
- * `yaml` package would reject. Problems, and their lines, always come from the
- * `yaml` package.
- *
- * The subset: block mappings with plain keys; block sequences of scalars or of
- * mappings (`- at: ...`); one-line plain, single- and double-quoted scalars;
- * one-line flow sequences and mappings of plain scalars (`[dsl, imap]`,
- * `{start: 2008-09-30 00:01, duration: 5m}`); literal and folded block scalars
- * (`|`, `|-`, `>`, `>-`); comments on their own line at the left margin or
- * after a value.
+ * caller then uses the `yaml` package, which also reports every problem and
+ * its line.
  */
+import { CORE_SCHEMA, load } from 'js-yaml';
 
 /** Front matter and body, split as gray-matter splits them; undefined for anything unusual. */
 export function splitFrontMatter(text: string): { frontMatter: string; content: string } | undefined {
@@ -39,254 +30,121 @@ export function splitFrontMatter(text: string): { frontMatter: string; content: 
   return { frontMatter, content };
 }
 
-const NOT_SURE = Symbol('not sure');
-const notSure = (): never => {
-  throw NOT_SURE;
-};
+/*
+ * js-yaml and the `yaml` package agree on plain notices, but not on all YAML.
+ * Each guard below marks input where the two were found to read differently,
+ * or where js-yaml accepts what `yaml` rejects (tests/front-matter.test.ts
+ * keeps the examples). There the fast path says "not sure"; a false alarm
+ * only costs time.
+ */
+const UNSURE_TEXT = new RegExp(
+  [
+    // Tabs, carriage returns, byte-order marks, control characters, Unicode
+    // line separators, lone surrogates: `yaml` rejects a line of only a tab,
+    // js-yaml ends a line at a lone CR and keeps a BOM after the start.
+    /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/.source,
+    /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.source,
+    // Tags, anchors, aliases and `?` keys: js-yaml knows fewer tags, `yaml`
+    // limits alias expansion, and a `?` key may be a collection.
+    /(?:^|[\s,[{:])[!&*]|(?:^|[\s,[{])\?(?:\s|$)/.source,
+    // Directives (`%YAML 1.1` makes `yes` true in `yaml` only) and document markers.
+    /^(?:%|---|\.\.\.)/.source,
+    // A flow collection as a key: `[a, b]: x` has the key "a,b" in js-yaml,
+    // "[ a, b ]" in `yaml`. A comment right after a closing quote or bracket
+    // (`a: "b"#c`) is an error in `yaml` only.
+    /[\]}] *:|["'\]}]#/.source,
+    // A block scalar header with an indentation indicator (`|2`), or a line of
+    // only spaces: js-yaml keeps some spaces that `yaml` drops (`a: |+⏎  x⏎ `).
+    /(?:^|\s)[|>](?:[1-9][-+]?|[-+][1-9]) *(?:#.*)?$|^ +$/.source,
+    // A quoted scalar continued on the next line: `yaml` rejects the next line
+    // unless it is indented past the parent; js-yaml does not check.
+    /(?:^|[\s,[{:])(?:"(?:[^"\\\n]|\\.)*\\?|'(?:[^'\n]|'')*)$/.source,
+    // An empty sequence entry, or a comment line before a more indented line:
+    // js-yaml accepts `w:⏎ -⏎- b` and `b:⏎#c⏎ e⏎t: 1`, `yaml` does not.
+    /^ *-(?: +#.*| *)$|^(?<indent> *)#.*\n(?: *\n)*\k<indent> /.source,
+  ].join('|'),
+  'm',
+);
 
-// Characters the fast path leaves to the `yaml` package: tabs, carriage returns,
-// other control characters, a byte-order mark, Unicode line separators, and
-// the Unicode spaces JavaScript's trim() removes but YAML does not.
-// eslint-disable-next-line no-control-regex
-const UNUSUAL_CHARACTERS = /[\u0000-\u0009\u000b-\u001f\u007f-\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
-const KEY = /^([A-Za-z_][A-Za-z0-9_-]*):(?= |$)/;
-// Keys that YAML reads as something other than their text.
-const SPECIAL_KEY = /^(?:~|[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|__proto__)$/;
-// YAML 1.2 core schema, as the `yaml` package resolves plain scalars.
-const NULL = /^(?:~|[Nn]ull|NULL)?$/;
-const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
-const NUMBER = [
-  /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-  /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-  /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-  /^0o[0-7]+$/,
-  /^[-+]?[0-9]+$/,
-  /^0x[0-9a-fA-F]+$/,
-];
-// A plain scalar may not start with an indicator.
-const INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`]/;
+/**
+ * A string that `yaml` reads as a number when unquoted (js-yaml reads `-.5`
+ * as text), or a number js-yaml turned into a key.
+ */
+const NUMBER_LIKE =
+  /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|-?Infinity|NaN)$/;
 
 /** The YAML text as a JS value, or undefined when the fast path is not sure. */
-export function readSimpleYaml(text: string): Record<string, unknown> | undefined {
-  if (UNUSUAL_CHARACTERS.test(text)) return undefined;
-  const lines = text.split('\n');
-  let pos = 0;
-
-  const indentOf = (line: string) => line.length - line.trimStart().length;
-
-  /** Moves past blank lines and comment lines at the left margin. */
-  const skipBlank = () => {
-    while (pos < lines.length) {
-      const line = lines[pos]!;
-      const trimmed = line.trim();
-      if (trimmed === '') pos++;
-      else if (trimmed.startsWith('#')) {
-        if (line[0] !== '#') notSure();
-        pos++;
-      } else return;
-    }
-  };
-
-  /** After a one-line value, nothing may continue it on a more indented line. */
-  const expectEndOfValue = (indent: number) => {
-    skipBlank();
-    if (pos < lines.length && indentOf(lines[pos]!) > indent) notSure();
-  };
-
-  const plain = (value: string): unknown => {
-    if (NULL.test(value)) return null;
-    if (BOOL.test(value)) return value[0] === 't' || value[0] === 'T';
-    if (NUMBER.some((pattern) => pattern.test(value))) notSure();
-    return value;
-  };
-
-  /** A scalar or flow collection written on one line after `key: ` or `- `. */
-  const inline = (text: string): unknown => {
-    const first = text[0];
-    if (first === '"' || first === "'") {
-      let end = -1;
-      if (first === '"') {
-        for (let i = 1; i < text.length; i++) {
-          if (text[i] === '\\') i++;
-          else if (text[i] === '"') {
-            end = i;
-            break;
-          }
-        }
-      } else {
-        for (let i = 1; i < text.length; i++) {
-          if (text[i] === "'") {
-            if (text[i + 1] === "'") i++;
-            else {
-              end = i;
-              break;
-            }
-          }
-        }
-      }
-      if (end === -1) notSure();
-      const after = text.slice(end + 1);
-      if (after.trim() !== '' && !/^\s+#/.test(after)) notSure();
-      const quoted = text.slice(0, end + 1);
-      if (first === "'") return quoted.slice(1, -1).replace(/''/g, "'");
-      // JSON's escapes mean the same in YAML; YAML's others are left to the `yaml` package.
-      try {
-        return JSON.parse(quoted) as string;
-      } catch {
-        return notSure();
-      }
-    }
-    if (first === '[' || first === '{') {
-      if (text.includes('#') || !text.endsWith(first === '[' ? ']' : '}')) notSure();
-      const inner = text.slice(1, -1).trim();
-      if (inner === '') return first === '[' ? [] : {};
-      const items = inner.split(',').map((item) => item.trim());
-      const flowPlain = (item: string) => {
-        if (item === '' || INDICATOR_START.test(item) || /[[\]{}"']|: |:$/.test(item)) notSure();
-        return plain(item);
-      };
-      if (first === '[') return items.map(flowPlain);
-      const map: Record<string, unknown> = {};
-      for (const item of items) {
-        const match = KEY.exec(item);
-        if (!match || SPECIAL_KEY.test(match[1]!) || match[1]! in map) return notSure();
-        map[match[1]!] = flowPlain(item.slice(match[0].length).trim());
-      }
-      return map;
-    }
-    if (INDICATOR_START.test(text)) notSure();
-    const comment = text.search(/\s#/);
-    const value = (comment === -1 ? text : text.slice(0, comment)).trim();
-    if (/: |:$/.test(value)) notSure();
-    return plain(value);
-  };
-
-  /** `|`, `|-`, `>` or `>-` after `key: `, its lines more indented than `indent`. */
-  const blockScalar = (header: string, indent: number): string => {
-    if (!/^[|>]-?$/.test(header)) notSure();
-    const folded = header[0] === '>';
-    const strip = header.endsWith('-');
-    pos++;
-    const body: string[] = [];
-    let blockIndent = -1;
-    while (pos < lines.length) {
-      const line = lines[pos]!;
-      if (line.trim() === '') {
-        if (blockIndent === -1 || line.length > blockIndent) notSure();
-        body.push('');
-        pos++;
-        continue;
-      }
-      const lineIndent = indentOf(line);
-      if (lineIndent <= indent) break;
-      if (blockIndent === -1) blockIndent = lineIndent;
-      if (lineIndent < blockIndent) notSure();
-      if (folded && (lineIndent > blockIndent || line !== line.trimEnd())) notSure();
-      body.push(line.slice(blockIndent));
-      pos++;
-    }
-    while (body.at(-1) === '') body.pop();
-    if (!body.length) notSure();
-    let value: string;
-    if (folded) {
-      value = body[0]!;
-      let breaks = 0;
-      for (const line of body.slice(1)) {
-        if (line === '') breaks++;
-        else {
-          value += breaks ? '\n'.repeat(breaks) + line : ` ${line}`;
-          breaks = 0;
-        }
-      }
-    } else value = body.join('\n');
-    return strip ? value : `${value}\n`;
-  };
-
-  const mapping = (indent: number, firstLine?: string): Record<string, unknown> => {
-    const map: Record<string, unknown> = {};
-    let text = firstLine;
-    for (;;) {
-      if (text === undefined) {
-        skipBlank();
-        if (pos >= lines.length) break;
-        const line = lines[pos]!;
-        const lineIndent = indentOf(line);
-        if (lineIndent < indent) break;
-        if (lineIndent > indent) notSure();
-        text = line.slice(lineIndent);
-        if (text === '-' || text.startsWith('- ')) break;
-      }
-      const match = KEY.exec(text);
-      if (!match) return notSure();
-      const key = match[1]!;
-      if (SPECIAL_KEY.test(key) || key in map) notSure();
-      let rest = text.slice(match[0].length).trim();
-      if (rest.startsWith('#')) rest = '';
-      if (rest === '') {
-        pos++;
-        skipBlank();
-        const next = lines[pos];
-        const nextIndent = next === undefined ? -1 : indentOf(next);
-        const nextText = next?.slice(nextIndent);
-        const isItem = nextText === '-' || nextText?.startsWith('- ');
-        if (next !== undefined && nextIndent > indent) map[key] = block(nextIndent);
-        else if (next !== undefined && nextIndent === indent && isItem) map[key] = sequence(indent);
-        else map[key] = null;
-      } else if (rest[0] === '|' || rest[0] === '>') {
-        map[key] = blockScalar(rest, indent);
-      } else {
-        pos++;
-        map[key] = inline(rest);
-        expectEndOfValue(indent);
-      }
-      text = undefined;
-    }
-    return map;
-  };
-
-  const sequence = (indent: number): unknown[] => {
-    const list: unknown[] = [];
-    for (;;) {
-      skipBlank();
-      if (pos >= lines.length) break;
-      const line = lines[pos]!;
-      const lineIndent = indentOf(line);
-      if (lineIndent < indent) break;
-      if (lineIndent > indent) notSure();
-      const text = line.slice(lineIndent);
-      if (!text.startsWith('- ')) {
-        if (text === '-') notSure();
-        break;
-      }
-      const after = text.slice(1);
-      const content = after.trimStart();
-      const contentIndent = lineIndent + 1 + (after.length - content.length);
-      if (content === '' || content.startsWith('#') || content === '-' || content.startsWith('- ')) notSure();
-      if (KEY.test(content)) list.push(mapping(contentIndent, content));
-      else if (content[0] === '|' || content[0] === '>') notSure();
-      else {
-        pos++;
-        list.push(inline(content));
-        expectEndOfValue(indent);
-      }
-    }
-    return list;
-  };
-
-  const block = (indent: number): unknown => {
-    const text = lines[pos]!.slice(indent);
-    return text === '-' || text.startsWith('- ') ? sequence(indent) : mapping(indent);
-  };
-
+export function readYamlFast(text: string): Record<string, unknown> | undefined {
+  if (UNSURE_TEXT.test(text) || hasUnsureFlowCollection(text)) return undefined;
+  // `yaml` rejects an implicit key over 1,024 characters; js-yaml has no limit.
+  if (text.length >= 1024 && text.split('\n').some((line) => line.length >= 1024)) return undefined;
+  let data: unknown;
   try {
-    skipBlank();
-    if (pos >= lines.length || indentOf(lines[pos]!) !== 0) return undefined;
-    const value = block(0);
-    skipBlank();
-    if (pos < lines.length || typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-    return value as Record<string, unknown>;
-  } catch (error) {
-    if (error === NOT_SURE) return undefined;
-    throw error;
+    data = load(text, { schema: CORE_SCHEMA });
+  } catch {
+    // An error is for the `yaml` package to report, with its line.
+    return undefined;
   }
+  // A notice's front matter is a mapping; anything else is left to the `yaml` package.
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
+  return readsTheSame(data) ? (data as Record<string, unknown>) : undefined;
+}
+
+/**
+ * Whether a value js-yaml read holds nothing that `yaml` reads differently.
+ * Numbers: js-yaml reads `0b101`, `-0x1A` and `+0o7` as numbers, `yaml` as
+ * text. A null key is "null" in js-yaml, "" in `yaml`. A `__proto__` key is
+ * an own property in both only thanks to each library's guard against
+ * prototype pollution.
+ */
+function readsTheSame(value: unknown): boolean {
+  if (typeof value === 'string') return !NUMBER_LIKE.test(value);
+  if (value === null || typeof value === 'boolean') return true;
+  if (Array.isArray(value)) return value.every(readsTheSame);
+  if (typeof value !== 'object') return false;
+  for (const [key, item] of Object.entries(value)) {
+    if (key === 'null' || key === '__proto__' || NUMBER_LIKE.test(key) || !readsTheSame(item)) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether the text has a flow collection written over several lines (`yaml`
+ * rejects a line not indented past the parent, js-yaml does not check), a
+ * comment inside one, or a flow collection inside a flow mapping, where it may
+ * be a key (`{[a, b]}`). Brackets inside quotes in a flow collection do not count.
+ */
+function hasUnsureFlowCollection(text: string): boolean {
+  const open: string[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (char === '\n') {
+      if (open.length) return true;
+    } else if (char === '[' || char === '{') {
+      if (open.at(-1) === '{') return true;
+      open.push(char);
+    } else if (char === ']' || char === '}') open.pop();
+    else if (open.length && char === '#') return true;
+    else if (open.length && (char === '"' || char === "'")) {
+      i = closingQuote(text, i);
+      if (i === -1) return true;
+    }
+  }
+  return open.length > 0;
+}
+
+/** Where the quoted scalar opened at `open` closes, or -1 when it runs past its line. */
+function closingQuote(text: string, open: number): number {
+  const quote = text[open];
+  for (let i = open + 1; i < text.length; i++) {
+    const char = text[i];
+    if (char === '\n') return -1;
+    // An escaped character is not a quote; an escaped line break continues the scalar.
+    if (quote === '"' && char === '\\' && text[i + 1] !== '\n') i++;
+    else if (char === quote) {
+      if (quote === "'" && text[i + 1] === "'") i++; // '' is a quote inside single quotes
+      else return i;
+    }
+  }
+  return -1;
 }

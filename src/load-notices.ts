@@ -8,7 +8,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { createRequire } from 'node:module';
 import { SLUG_PATTERN, unknownServiceMessage, type SiteConfig } from './config.ts';
 import { validateFields } from './fields.ts';
-import { readSimpleYaml, splitFrontMatter } from './front-matter.ts';
+import { readYamlFast, splitFrontMatter } from './front-matter.ts';
 import { createMarkdown, type MarkdownRenderer } from './markdown.ts';
 import {
   DEFAULT_IMPACT,
@@ -282,7 +282,7 @@ const grayMatter = () => (matter ??= createRequire(import.meta.url)('gray-matter
  * reads it, the `yaml` package parses it only if a problem needs a line.
  */
 function readFrontMatter(text: string, file: string): { source: YamlSource; data: unknown; problems: Problem[] } {
-  const data = readSimpleYaml(text);
+  const data = readYamlFast(text);
   if (data === undefined) return parseYaml(text, file);
   let full: YamlSource | undefined;
   const parsed = () => (full ??= parseYaml(text, file).source);
