@@ -30,8 +30,14 @@ export function parseYaml(
     line: lineCounter.linePos(error.pos[0]).line + lineOffset,
     message: describeYamlError(doc, error),
   }));
-  const data = problems.length ? undefined : doc.toJS();
-  return { source, data, problems };
+  if (problems.length) return { source, data: undefined, problems };
+  try {
+    return { source, data: doc.toJS(), problems };
+  } catch (error) {
+    // toJS() throws when aliases would expand past the package's limit (a
+    // "billion laughs" document): a problem with this file, not a crash.
+    return { source, data: undefined, problems: [{ file, line: 1 + lineOffset, message: `the front matter could not be read: ${(error as Error).message}` }] };
+  }
 }
 
 /** A duplicate key is named (spec §6); other YAML errors keep the parser's first line. */

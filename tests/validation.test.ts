@@ -766,6 +766,16 @@ window:
 `);
     assertProblem(problem, 2, /expected a mapping of keys/, /title, type, date, authors/);
   });
+
+  it('aliases that would expand without bound are a problem, not a crash', () => {
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 9; i++) {
+      const [name, previous] = [String.fromCharCode(97 + i), String.fromCharCode(96 + i)];
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(', ')}]`);
+    }
+    const problem = onlyProblem(`---\ntitle: Bomb\ntype: notice\ndate: 2008-09-26 15:10\nauthors: [Jared]\n${levels.join('\n')}\n---\n`);
+    assertProblem(problem, 1, /front matter could not be read/, /Excessive alias count/);
+  });
 });
 
 describe('several problems in one file', () => {
