@@ -13,7 +13,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /** The packages the build imports, biggest first (Eleventy is most of the startup). */
-const PACKAGES = ['@11ty/eleventy', 'zod', 'yaml', 'markdown-it', 'date-fns/format', '@date-fns/tz', 'feed', 'ical-generator'];
+const PACKAGES = ['@11ty/eleventy', 'zod', 'yaml', 'js-yaml', 'markdown-it', 'date-fns/format', '@date-fns/tz', 'feed', 'ical-generator'];
 
 const [script] = process.argv.splice(2, 1);
 if (!script) {
