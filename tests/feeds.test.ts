@@ -448,6 +448,11 @@ describe('shared output helpers', () => {
     assert.equal(scrub(`a${CONTROL}b\r\nc\rd\u0085e\uD800f\uFDD0g\uFFFEh`), 'ab\nc\ndefgh');
     const keep = 'שלום עולם ‏مرحبا‎ 😀 👩‍🔧 \t tab';
     assert.equal(scrub(keep), keep);
+    // Each one alone in otherwise plain text (which scrub otherwise returns untouched).
+    for (const removed of ['\u0000', '\u0008', '\u000B', '\u001F', '\u007F', '\u009F', '\uD800', '\uDFFF', '\uFDD0', '\uFDEF', '\uFFFE', '\uFFFF', '\u{1FFFE}', '\u{10FFFF}']) {
+      assert.equal(scrub(`plain ${removed}text`), 'plain text', `U+${removed.codePointAt(0)!.toString(16)}`);
+    }
+    assert.equal(scrub('one\rtwo'), 'one\ntwo');
     assert.deepEqual(scrubDeep({ a: ['x\u0001', { b: 'y\u0002' }], n: 1, z: null }), { a: ['x', { b: 'y' }], n: 1, z: null });
   });
 
