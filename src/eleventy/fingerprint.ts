@@ -91,8 +91,8 @@ export function writeFingerprintedAssets(outputDir: string, sourceDir = publicDi
 /**
  * The Eleventy plugin: forgets the names when a build (or a rebuild under
  * `npm start`) starts, and after it writes the fingerprinted copies into the
- * output folder, which during `npm run build`
- * is the staging folder, so they are published with the pages that link them.
+ * output folder, which during `npm run build` is the staging folder, so they
+ * are published with the pages that link them.
  */
 export function fingerprintPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.on('eleventy.before', () => memo.clear());
