@@ -4,9 +4,9 @@
  * one notice, one month archive and one service page, at 375 px and 1280 px
  * wide, light and dark, with Debian's chromium, into
  * docs/screenshots/<page>-<width>-<scheme>.png. Each is the page from the top,
- * at most MAX_HEIGHT px tall (the month archive is long; the repository keeps
- * these). The browser's clock and zone are the build's, so the page script
- * shows what the build says.
+ * at most MAX_HEIGHT px tall (the month archive is long). The repository keeps
+ * only the two the README shows (see .gitignore). The browser's clock and zone
+ * are the build's, so the page script shows what the build says.
  *
  *   npm run screenshots                    # all 16
  *   npm run screenshots -- --out /tmp/shots
@@ -17,16 +17,16 @@ import { parseArgs } from 'node:util';
 import { launchChromium, serveDirectory } from '../tests/helpers/browser.ts';
 import { buildAt, createSite, PROJECT } from '../tests/helpers/site-fixture.ts';
 
-export const SCREENSHOT_NOW = '2008-10-02T00:30-07:00';
-export const SCREENSHOT_PAGES = {
+const SCREENSHOT_NOW = '2008-10-02T00:30-07:00';
+const SCREENSHOT_PAGES = {
   home: '/',
   notice: '/2008/09/29/san-jose-pop-retrofit/',
   month: '/2008/09/',
   service: '/services/imap/',
 } as const;
-export const WIDTHS = [375, 1280] as const;
-export const SCHEMES = ['light', 'dark'] as const;
-export const MAX_HEIGHT = 2400;
+const WIDTHS = [375, 1280] as const;
+const SCHEMES = ['light', 'dark'] as const;
+const MAX_HEIGHT = 2400;
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: join(PROJECT, 'docs', 'screenshots') } } });
 const out = resolve(values.out!);

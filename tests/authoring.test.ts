@@ -4,12 +4,12 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { appendUpdate } from '../src/authoring/append-update.ts';
-import { slugify } from '../src/authoring/new-notice.ts';
+import { newNoticeFile, slugify } from '../src/authoring/new-notice.ts';
 import { parseConfig } from '../src/config.ts';
 import { parseNotice } from '../src/load-notices.ts';
 import { checkSite } from '../src/site.ts';
@@ -126,6 +126,96 @@ describe('npm run new', () => {
     assert.deepEqual(notice!.authors, ['Jared', 'Nathan']);
   });
 
+  // Each flag goes through its question's parser: a bad value is refused before anything is written.
+  const badFlags: [string, string[], RegExp][] = [
+    ['a title over 200 characters', ['--title', 'x'.repeat(201)], /^--title: must be at most 200 characters$/m],
+    ['an empty title', ['--title', '  '], /^--title: must not be empty$/m],
+    ['an empty service list for an incident', ['--title', 'X', '--services', ''], /^--services: an incident must name at least one service$/m],
+    ['no authors', ['--title', 'X', '--services', 'imap', '--authors', ''], /^--authors: give at least one name/m],
+    ['an unknown impact', ['--title', 'X', '--services', 'imap', '--impact', 'majr'], /^--impact: "majr" is not valid \(did you mean `major`\?\); use one of none, minor, major, critical$/m],
+    ['an unknown type', ['--type', 'outage'], /^--type: "outage" is not valid; use one of incident, maintenance, notice$/m],
+    ['a start that is not a time', ['--title', 'X', '--services', 'imap', '--start', '2008-09-31 10:00'], /^--start: "2008-09-31 10:00" is not a real calendar date and time$/m],
+    ['a zero duration', ['--title', 'X', '--services', 'imap', '--duration', '0m'], /^--duration: "0m" is zero/m],
+    ['--open with --duration', ['--title', 'X', '--services', 'imap', '--open', '--duration', '1h'], /^--open and --duration contradict each other/m],
+    ['--open for a maintenance', ['--type', 'maintenance', '--title', 'X', '--services', 'imap', '--open'], /^--open: a maintenance needs a planned end; give --duration instead$/m],
+    ['--open for a notice', ['--type', 'notice', '--title', 'X', '--open'], /^--open: only an incident is open-ended/m],
+    ['--start for a notice', ['--type', 'notice', '--title', 'X', '--start', '2008-09-30 10:00'], /^--start: a notice has no window/m],
+    ['--duration for a notice', ['--type', 'notice', '--title', 'X', '--duration', '1h'], /^--duration: a notice has no window/m],
+    ['a maintenance without --duration, not on a terminal', ['--type', 'maintenance', '--title', 'X', '--services', 'imap', '--authors', 'Don'], /^--duration is missing and has no default/m],
+  ];
+  for (const [what, args, message] of badFlags) {
+    it(`refuses ${what}, naming the flag, and writes nothing`, () => {
+      const root = emptySite();
+      const { code, out } = run(root, 'new.ts', ['--authors', 'Don', ...args], { STATUS_NOW: '2008-09-30 10:00' }, '');
+      assert.equal(code, 2, out);
+      assert.match(out, message);
+      assert.doesNotMatch(out, /Wrote/);
+      assert.equal(existsSync(join(root, 'posts')), false);
+    });
+  }
+
+  it('--open writes an ongoing incident, like leaving out --duration', () => {
+    const root = emptySite();
+    const { code, out } = run(root, 'new.ts', ['--title', 'DSL down', '--services', 'dsl', '--authors', 'Don', '--open'], { STATUS_NOW: '2008-09-30 10:00' }, '');
+    assert.equal(code, 0, out);
+    const text = readFileSync(join(root, 'posts/2008/09/dsl-down.md'), 'utf8');
+    const { notice, problems } = parseNotice(text, 'posts/2008/09/dsl-down.md', config);
+    assert.deepEqual(problems, []);
+    assert.equal(notice!.type, 'incident');
+    assert.equal(notice!.window!.end, undefined);
+  });
+
+  it('a notice takes no services by default and an empty --services', () => {
+    const root = emptySite();
+    const { code, out } = run(root, 'new.ts', ['--type', 'notice', '--title', 'Holiday hours', '--services', '', '--authors', 'Don'], { STATUS_NOW: '2008-12-20 10:00' }, '');
+    assert.equal(code, 0, out);
+    assert.match(out, /https:\/\/status\.example\.net\/2008\/12\/20\/holiday-hours\//);
+    assert.deepEqual(checkSite(root).problems, []);
+  });
+
+  it('on a terminal, with flags, asks only for what is required and missing', () => {
+    const root = emptySite();
+    const command = `${JSON.stringify(process.execPath)} --import tsx ${JSON.stringify(join(PROJECT, 'src/cli/new.ts'))} --type maintenance --services dsl --authors Don`;
+    const { code, out } = runOnTerminal(root, command, ['DSL router swap', '2x', '45m'], { STATUS_NOW: '2008-10-28 09:00' });
+    assert.equal(code, 0, out);
+    assert.match(out, /Title: /);
+    assert.match(out, /"2x" is not a duration/);
+    assert.doesNotMatch(out, /Impact|Start|Authors|Services/);
+    const { notice, problems } = parseNotice(readFileSync(join(root, 'posts/2008/10/dsl-router-swap.md'), 'utf8'), 'posts/2008/10/dsl-router-swap.md', config);
+    assert.deepEqual(problems, []);
+    assert.equal(notice!.impact, 'minor');
+    assert.equal(notice!.window!.end!.getTime() - notice!.window!.start.getTime(), 45 * 60_000);
+  });
+
+  it('the file is validated before it is written: problems come back with file and line, no notice', () => {
+    const answers = {
+      type: 'incident' as const,
+      title: 'x'.repeat(201),
+      services: ['imap', 'nope'],
+      impact: 'minor' as const,
+      start: new Date('2008-09-30T17:00:00Z'),
+      authors: ['Don'],
+      date: new Date('2008-09-30T17:00:00Z'),
+    };
+    const bad = newNoticeFile(answers, config);
+    assert.equal(bad.notice, undefined);
+    assert.deepEqual(
+      bad.problems.map((p) => `${p.file}:${p.line}: ${p.message.split(';')[0]}`),
+      [`${bad.path}:2: \`title\`: must be at most 200 characters`, `${bad.path}:7: \`services\`: unknown service \`nope\``],
+    );
+    const good = newNoticeFile({ ...answers, title: 'IMAP slow', services: ['imap'] }, config);
+    assert.deepEqual(good.problems, []);
+    assert.equal(good.notice!.url, '/2008/09/30/imap-slow/');
+  });
+
+  it('reports a bad STATUS_NOW as a problem, not a crash', () => {
+    const root = emptySite();
+    const { code, out } = run(root, 'new.ts', ['--title', 'X', '--services', 'imap', '--authors', 'Don'], { STATUS_NOW: 'yesterday' }, '');
+    assert.equal(code, 1);
+    assert.match(out, /^STATUS_NOW:1: environment variable STATUS_NOW: "yesterday" is not a time/m);
+    assert.doesNotMatch(out, /at .*\.ts:\d+/);
+  });
+
   it('slugs titles to the file name rules', () => {
     assert.equal(slugify('IMAP performance problems solved.'), 'imap-performance-problems-solved');
     assert.equal(slugify('Störung: E-Mail & Webmail!'), 'storung-e-mail-webmail');
@@ -210,6 +300,27 @@ describe('npm run update', () => {
     assert.equal(result.code, 1);
     assert.match(result.out, /"completed" is not a status for an incident/);
     assert.equal(readFileSync(file, 'utf8'), before);
+  });
+
+  it('checks --status before asking for the body, and --at with the time parser', () => {
+    const root = emptySite();
+    run(root, 'new.ts', ['--type', 'incident', '--title', 'IMAP slow', '--services', 'imap', '--authors', 'Don'], {
+      STATUS_NOW: '2008-09-22 09:00',
+    });
+    const file = 'posts/2008/09/imap-slow.md';
+    const before = readFileSync(join(root, file), 'utf8');
+    const status = run(root, 'update.ts', [file, '--status', 'completed'], { STATUS_NOW: '2008-09-22 10:00' }, 'typed body\n');
+    assert.equal(status.code, 1);
+    assert.match(status.out, /^--status: "completed" is not a status for an incident; use one of investigating, identified, monitoring, resolved, update$/m);
+    assert.doesNotMatch(status.out, /What is new/);
+    const at = run(root, 'update.ts', [file, '--at', '2008-09-22', '--body', 'x'], { STATUS_NOW: '2008-09-22 10:00' });
+    assert.equal(at.code, 2);
+    assert.match(at.out, /^--at: "2008-09-22" has no time of day/m);
+    assert.equal(readFileSync(join(root, file), 'utf8'), before);
+    // The question takes the same statuses, and the body from the next line.
+    const asked = run(root, 'update.ts', [file], { STATUS_NOW: '2008-09-22 10:00' }, 'Resolved\nMail is fast again.\n');
+    assert.equal(asked.code, 0, asked.out);
+    assert.match(asked.out, /Added the update "resolved" at 2008-09-22 10:00/);
   });
 });
 

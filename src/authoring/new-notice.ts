@@ -1,10 +1,13 @@
 /**
  * Turns a NOC engineer's answers into a new notice file: valid front matter in
- * the site's zone, a short body to edit, and the URL it will have.
+ * the site's zone and a short body to edit, checked by the validator `check`
+ * and the build use, which also gives the URL the notice will have.
  */
 import { Document, isMap, isSeq } from 'yaml';
 import type { SiteConfig } from '../config.ts';
-import { DEFAULT_IMPACT, type Impact, type NoticeType } from '../notice.ts';
+import { parseNotice } from '../load-notices.ts';
+import type { Impact, Notice, NoticeType } from '../notice.ts';
+import type { Problem } from '../problems.ts';
 import { formatLocalTime } from './local-time.ts';
 import { localDate } from '../zoned-format.ts';
 
@@ -12,13 +15,22 @@ export interface NewNoticeAnswers {
   type: NoticeType;
   title: string;
   services: string[];
-  impact?: Impact;
+  impact: Impact;
   start: Date;
   /** A duration as written (`90m`), or undefined for an open-ended incident. */
   duration?: string;
   authors: string[];
-  /** Publication time; defaults to now. */
+  /** Publication time (the commands pass now). */
   date: Date;
+}
+
+export interface NewNoticeFile {
+  /** Where to write it, relative to the site root. */
+  path: string;
+  text: string;
+  /** The notice as the build will read it; undefined when `problems` is not empty. */
+  notice?: Notice;
+  problems: Problem[];
 }
 
 /** "IMAP slow!" -> "imap-slow" */
@@ -41,7 +53,7 @@ const BODY_HINT: Record<NoticeType, string> = {
   notice: 'Describe the change and what it means for customers.',
 };
 
-export function newNoticeFile(answers: NewNoticeAnswers, config: SiteConfig): { path: string; url: string; text: string } {
+export function newNoticeFile(answers: NewNoticeAnswers, config: SiteConfig): NewNoticeFile {
   const zone = config.timezone;
   const slug = slugify(answers.title);
   const front: Record<string, unknown> = {
@@ -54,7 +66,7 @@ export function newNoticeFile(answers: NewNoticeAnswers, config: SiteConfig): { 
   }
   if (answers.services.length) front.services = answers.services;
   front.authors = answers.authors;
-  front.impact = answers.impact ?? DEFAULT_IMPACT[answers.type];
+  front.impact = answers.impact;
   const doc = new Document(front);
   for (const key of ['services', 'authors']) {
     const node = doc.get(key, true);
@@ -64,10 +76,7 @@ export function newNoticeFile(answers: NewNoticeAnswers, config: SiteConfig): { 
   if (isMap(window)) window.flow = false;
   const yaml = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
   const date = localDate(answers.date, zone);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return {
-    path: `posts/${date.year}/${pad(date.month)}/${slug}.md`,
-    url: `${config.url}/${date.year}/${pad(date.month)}/${pad(date.day)}/${slug}/`,
-    text: `---\n${yaml}---\n${BODY_HINT[answers.type]}\n`,
-  };
+  const path = `posts/${date.year}/${String(date.month).padStart(2, '0')}/${slug}.md`;
+  const text = `---\n${yaml}---\n${BODY_HINT[answers.type]}\n`;
+  return { path, text, ...parseNotice(text, path, config) };
 }

@@ -13,6 +13,7 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { slugify } from '../authoring/new-notice.ts';
 import { Random } from './random.ts';
 
 export const BENCH_SEED = 20080926;
@@ -20,7 +21,7 @@ export const BENCH_ZONE = 'America/Los_Angeles';
 /** The benchmark's fixed "now" (STATUS_NOW), in the site's zone. */
 export const BENCH_NOW = '2026-06-15 12:00';
 export const BENCH_FEED_ITEMS = 50;
-export const BENCH_YEARS = 20;
+const BENCH_YEARS = 20;
 
 export interface CorpusOptions {
   notices: number;
@@ -30,7 +31,7 @@ export interface CorpusOptions {
   years?: number;
 }
 
-export interface CorpusFile {
+interface CorpusFile {
   /** Relative to the site root, `/`-separated. */
   path: string;
   text: string;
@@ -168,16 +169,6 @@ function durationText(minutes: number): string {
 
 const q = (text: string) => JSON.stringify(text);
 
-function slugify(title: string): string {
-  return title
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 60)
-    .replace(/-$/, '');
-}
-
 function body(rng: Random): string {
   const target = rng.int(80, 400);
   const paragraphs: string[] = [];
@@ -201,6 +192,8 @@ function body(rng: Random): string {
 }
 
 interface Draft {
+  title: string;
+  /** Front-matter lines. */
   lines: string[];
   updates: number;
   /** An incident left ongoing (no end, not resolved). */
@@ -268,7 +261,7 @@ function incident(rng: Random, posted: number, allowOpen: boolean): Draft {
   if (rng.chance(0.8)) lines.push(`impact: ${rng.weighted([['none', 5], ['minor', 40], ['major', 40], ['critical', 15]] as const)}`);
   if (rng.chance(0.2)) lines.push(`summary: ${q(`${name} was affected; details inside.`)}`);
   lines.push(...updatesYaml(list, rng));
-  return { lines, updates: list.length, open };
+  return { title, lines, updates: list.length, open };
 }
 
 function maintenance(rng: Random, posted: number, now: number): Draft {
@@ -297,7 +290,7 @@ function maintenance(rng: Random, posted: number, now: number): Draft {
   lines.push(`authors: [${rng.sample(AUTHORS, rng.int(1, 2)).join(', ')}]`);
   if (rng.chance(0.3)) lines.push(`impact: ${rng.pick(['none', 'minor', 'major'])}`);
   lines.push(...updatesYaml(list, rng));
-  return { lines, updates: list.length };
+  return { title, lines, updates: list.length };
 }
 
 function plainNotice(rng: Random, posted: number): Draft {
@@ -307,11 +300,11 @@ function plainNotice(rng: Random, posted: number): Draft {
   lines.push(rng.chance(0.5) ? `authors: ${rng.pick(AUTHORS)}` : `authors: [${rng.sample(AUTHORS, 2).join(', ')}]`);
   const list = rng.chance(0.15) ? [{ at: posted + rng.int(1, 6) * 30 * MINUTE, status: 'update' }] : [];
   lines.push(...updatesYaml(list, rng));
-  return { lines, updates: list.length };
+  return { title, lines, updates: list.length };
 }
 
 /** The site config of the synthetic ISP: 12 services in 4 groups. */
-export function corpusConfig(): string {
+function corpusConfig(): string {
   const lines = [
     'title: Bench ISP Network Status',
     'url: https://status.bench.example',
@@ -332,7 +325,7 @@ export function corpusConfig(): string {
  * years before `now`; the newest maintenance windows fall after `now`, so the
  * site has upcoming maintenance, and the last days may hold an open incident.
  */
-export function* corpusFiles(options: CorpusOptions, summary?: CorpusSummary): Generator<CorpusFile> {
+function* corpusFiles(options: CorpusOptions, summary?: CorpusSummary): Generator<CorpusFile> {
   const rng = new Random(options.seed ?? BENCH_SEED);
   const now = parseWall(options.now ?? BENCH_NOW);
   const years = options.years ?? BENCH_YEARS;
@@ -362,12 +355,11 @@ export function* corpusFiles(options: CorpusOptions, summary?: CorpusSummary): G
           : plainNotice(rng, posted);
     // At most one incident is still open at "now", as on a real status page.
     if (draft.open) openAllowed = false;
-    const title = JSON.parse(draft.lines[0]!.slice('title: '.length)) as string;
     const date = new Date(day);
     const folder = `posts/${date.getUTCFullYear()}/${pad(date.getUTCMonth() + 1)}`;
     let slugs = slugsByFolder.get(folder);
     if (!slugs) slugsByFolder.set(folder, (slugs = new Set()));
-    const base = slugify(title);
+    const base = slugify(draft.title);
     let slug = base;
     for (let n = 2; slugs.has(slug); n++) slug = `${base}-${n}`;
     slugs.add(slug);

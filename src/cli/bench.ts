@@ -14,9 +14,11 @@
  *   --notices N      notices to generate (required)
  *   --runs R         builds to run (default 3); the summary is their median
  *   --seed S         corpus seed (default: fixed, so every run and machine builds the same bytes)
- *   --watch          also measure `npm start`: edit one notice, time the rebuild and reload
+ *   --watch          also measure `npm start` (started as package.json starts it): edit one
+ *                    notice at a time, time the rebuild and until the server serves the edit
  *   --edits E        edits to time with --watch (default 3)
- *   --threads T      NOTICEBOARD_THREADS for the builds (default: the machine's cores)
+ *   --threads T      NOTICEBOARD_THREADS for the builds (default: what a build picks, see
+ *                    threadCount in src/parse-pool.ts: 1 below 15,000 files, else up to 4)
  *   --cpu-prof DIR   write a V8 CPU profile of each build to DIR
  *   --dir D          build root to use (created if missing) instead of a temporary one
  *   --keep           keep the build root afterwards
@@ -24,13 +26,15 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BENCH_NOW, BENCH_SEED } from '../bench/corpus.ts';
 import { createBuildRoot, PROJECT_ROOT } from '../bench/build-root.ts';
 import type { ChildResult } from '../bench/child.ts';
 import { measureOutput, median, parseEleventyBenchmark, parseMaxRss, probeDisk, type OutputSize } from '../bench/measure.ts';
-import { findNoticeFiles } from '../load-notices.ts';
+import { loadConfig } from '../config.ts';
+import { findNoticeFiles, parseNotice } from '../load-notices.ts';
+import { CONFIG_FILE } from '../site.ts';
 
 const { values } = parseArgs({
   options: {
@@ -53,7 +57,6 @@ if (!Number.isInteger(notices) || notices < 1 || !Number.isInteger(runs) || runs
   process.exit(2);
 }
 
-const TSX = import.meta.resolve('tsx');
 const CHILD = join(PROJECT_ROOT, 'src/bench/child.ts');
 /** How `npm run build` starts a command (see src/cli/run.js); the builds start the same way. */
 const RUN = join(PROJECT_ROOT, 'src/cli/run.js');
@@ -200,19 +203,40 @@ function mib(bytes: number): string {
 }
 
 /**
- * `npm start` in the build root: waits for the first build, then edits one
- * notice at a time and times (a) until Eleventy reports the rebuild written and
- * (b) until the dev server serves the edited page.
+ * `npm start`, read from package.json: its leading VAR=value words go to the
+ * environment, `node` is this Node, the rest are the arguments. A script this
+ * cannot take apart word by word (quotes, `&&`, …) is an error, not a guess.
+ */
+function npmStart(): { env: Record<string, string>; args: string[]; output: string } {
+  const script = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start!;
+  if (/["'`$&|;<>\\]/.test(script)) throw new Error(`--watch cannot run the start script as written: ${script}`);
+  const words = script.trim().split(/\s+/);
+  const scriptEnv: Record<string, string> = {};
+  while (/^[A-Z_][A-Z0-9_]*=/.test(words[0]!)) {
+    const [name, ...value] = words.shift()!.split('=');
+    scriptEnv[name!] = value.join('=');
+  }
+  if (words.shift() !== 'node') throw new Error(`--watch expects the start script to run node: ${script}`);
+  const output = words.find((word) => word.startsWith('--output='))?.slice('--output='.length) ?? '_site';
+  return { env: scriptEnv, args: words, output };
+}
+
+/**
+ * `npm start` in the build root, as package.json starts it (on a port of its
+ * own): waits for the first build, then edits one notice at a time and times
+ * (a) until Eleventy reports the rebuild written and (b) until the dev server
+ * serves the edited page.
  */
 async function measureWatch(edits: number): Promise<void> {
-  rmSync(join(site.root, '_site'), { recursive: true, force: true });
+  const start = npmStart();
+  rmSync(join(site.root, start.output), { recursive: true, force: true });
   const port = 8400 + Math.floor(Math.random() * 500);
   const started = performance.now();
-  const server = spawn(
-    process.execPath,
-    ['--import', TSX, join(site.root, 'node_modules/@11ty/eleventy/cmd.cjs'), '--config=.eleventy.ts', '--serve', `--port=${port}`],
-    { cwd: site.root, env: { ...env, NOTICEBOARD_DRAFTS: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const server = spawn(process.execPath, [...start.args, `--port=${port}`], {
+    cwd: site.root,
+    env: { ...env, ...start.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let log = '';
   const waiters: (() => void)[] = [];
   const onData = (chunk: Buffer) => {
@@ -252,14 +276,17 @@ async function measureWatch(edits: number): Promise<void> {
     const serverUrl = (await waitFor(/Server at\s+\S*?(http:\/\/[^\s/]+)/, 0, 60_000))[1]!.replace(/\u001b\[[0-9;]*m/g, '');
     console.log(`\nnpm start: first build and server up in ${seconds(performance.now() - started)} s (${serverUrl})`);
     const files = findNoticeFiles(join(site.root, 'posts'));
+    const { config } = loadConfig(join(site.root, CONFIG_FILE));
+    if (!config) throw new Error(`the corpus's ${CONFIG_FILE} is not valid`);
     const timings: { rebuild: number; visible: number }[] = [];
     // Eleventy says "Watching…" before its file watcher is ready; wait until the log is quiet.
     await quiet(3000);
     for (let i = 1; i <= edits; i++) {
       const file = files[Math.floor((files.length * i) / (edits + 1))]!;
       const text = readFileSync(file, 'utf8');
-      const date = /^date: (\d{4})-(\d{2})-(\d{2})/m.exec(text)!;
-      const url = `/${date[1]}/${date[2]}/${date[3]}/${file.split('/').at(-1)!.replace(/\.md$/, '')}/`;
+      const { notice } = parseNotice(text, relative(site.root, file).split(sep).join('/'), config);
+      if (!notice) throw new Error(`${file} is not a valid notice`);
+      const url = notice.url;
       let marker = '';
       let from = 0;
       let editedAt = 0;

@@ -1,26 +1,33 @@
 /**
- * `npm run new`: writes a new notice. With flags it asks nothing:
+ * `npm run new`: writes a new notice.
  *   npm run new -- --type incident --title "IMAP slow" --services imap --impact minor
- * In a terminal it asks for whatever the flags did not give.
+ * With no flags it asks for every field, one question at a time. With flags it
+ * takes the defaults for what they leave out; a required field with no default
+ * (the title, an incident's or maintenance's services, a maintenance's duration,
+ * the authors when git has no user.name) is asked for in a terminal, and is an
+ * error elsewhere, so a script never waits for an answer.
+ * Flags and answers go through the same checks, and the finished file is
+ * validated as `npm run check` would before it is written.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig, unknownServiceMessage, type SiteConfig } from '../config.ts';
-import { newNoticeFile, type NewNoticeAnswers } from '../authoring/new-notice.ts';
-import { IMPACTS, NOTICE_TYPES, DEFAULT_IMPACT, type Impact, type NoticeType } from '../notice.ts';
+import { unknownServiceMessage } from '../config.ts';
+import { newNoticeFile } from '../authoring/new-notice.ts';
+import { DEFAULT_IMPACT, durationSchema, IMPACTS, NOTICE_TYPES, noticeFields, type Impact, type NoticeType } from '../notice.ts';
 import { formatProblem } from '../problems.ts';
-import { CONFIG_FILE, resolveNow } from '../site.ts';
-import { parseDuration, parseTime } from '../time.ts';
 import { formatLocalTime } from '../authoring/local-time.ts';
-import { oneOf, Prompter } from './prompt.ts';
+import { fromFlag, fromSchema, list, loadConfigAndNow, oneOf, parseWhen, Prompter, usageError, type Parse } from './prompt.ts';
 
 const USAGE = `usage: npm run new -- [--type incident|maintenance|notice] [--title TEXT] [--services id,id]
                      [--impact none|minor|major|critical] [--start "YYYY-MM-DD HH:MM"]
                      [--duration 90m | --open] [--authors "Name, Name"]
-With no flags it asks for everything; with flags it asks nothing and takes the defaults
-(start now, an incident open-ended, authors from git config user.name) for what is not given.`;
+With no flags it asks for everything. With flags it takes the defaults for what is not given:
+type incident, impact by type, start now, authors from git config user.name, and an
+incident without --duration is ongoing (--open says so explicitly; it is for incidents only).
+A missing title, services (incident, maintenance), duration (maintenance) or authors
+(git has no user.name) is asked for in a terminal, and is an error when not run in one.`;
 
 const { values: flags } = parseArgs({
   options: {
@@ -42,117 +49,133 @@ if (flags.help) {
 }
 
 const root = process.cwd();
-const { config, problems } = loadConfig(join(root, CONFIG_FILE), CONFIG_FILE);
-if (!config) {
-  console.error(problems.map(formatProblem).join('\n'));
-  process.exit(1);
-}
+const { config, now } = loadConfigAndNow(root);
+const fields = noticeFields(config.timezone);
+const article = (word: string) => (/^[aeiou]/.test(word) ? 'an' : 'a');
 
-const list = (text: string) => text.split(',').map((item) => item.trim()).filter(Boolean);
-
-function parseServices(text: string, site: SiteConfig): string[] {
-  const ids = list(text).map((item) => {
-    const byNumber = /^\d+$/.test(item) ? site.services[Number(item) - 1]?.id : undefined;
-    const id = byNumber ?? item;
-    if (!site.services.some((service) => service.id === id)) throw new Error(unknownServiceMessage(id, site));
-    return id;
-  });
-  return [...new Set(ids)];
-}
-
-function parseWhen(text: string): Date {
-  const parsed = parseTime(text, config!.timezone);
-  if (!parsed.ok) throw new Error(parsed.error);
-  return parsed.value;
-}
-
-function checkDuration(text: string): string {
-  const parsed = parseDuration(text);
-  if (!parsed.ok) throw new Error(parsed.error);
-  return text;
-}
+// One parser per field, used for its flag and its question alike.
+const parseType = oneOf(NOTICE_TYPES);
+const parseTitle: Parse<string> = fromSchema(fields.title);
+const parseImpact = oneOf(IMPACTS);
+const parseStart = parseWhen(config.timezone);
+/** Service ids or catalog numbers; an incident or maintenance names at least one. */
+const servicesFor =
+  (type: NoticeType): Parse<string[]> =>
+  (text) => {
+    const ids = list(text).map((item) => {
+      const byNumber = /^\d+$/.test(item) ? config.services[Number(item) - 1]?.id : undefined;
+      const id = byNumber ?? item;
+      if (!config.services.some((service) => service.id === id)) throw new Error(unknownServiceMessage(id, config));
+      return id;
+    });
+    const unique = [...new Set(ids)];
+    if (type === 'notice') return unique;
+    try {
+      return fromSchema(fields.services)(unique);
+    } catch (error) {
+      throw new Error(`${article(type)} ${type} ${(error as Error).message}`);
+    }
+  };
+/** A duration as written (`90m`); empty is an ongoing incident. */
+const durationFor =
+  (type: NoticeType): Parse<string> =>
+  (text) => {
+    if (text.trim() === '' && type === 'incident') return '';
+    fromSchema(durationSchema)(text);
+    return text.trim();
+  };
+const parseAuthors: Parse<string[]> = (text) => {
+  const names = list(text);
+  if (names.length === 0) throw new Error('give at least one name, e.g. "Jared, Nathan"');
+  return fromSchema(fields.authors)(names);
+};
 
 function gitUserName(): string {
   try {
-    return execFileSync('git', ['config', 'user.name'], { encoding: 'utf8' }).trim();
+    return execFileSync('git', ['config', 'user.name'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   } catch {
     return '';
   }
 }
 
-/** Validates a flag's value with the same parser a prompt would use. */
-function fromFlag<T>(name: string, value: string | undefined, parse: (text: string) => T): T | undefined {
-  if (value === undefined) return undefined;
-  try {
-    return parse(value);
-  } catch (error) {
-    console.error(`--${name}: ${(error as Error).message}`);
-    process.exit(2);
-  }
-}
-
-const now = resolveNow(config.timezone);
 const { help: _, ...given } = flags;
-const prompter = Object.keys(given).length === 0 ? new Prompter() : undefined;
+/** No flags: every field is asked (on a terminal, or from lines piped in). */
+const askAll = Object.keys(given).length === 0;
+/** With flags, a required field they leave out is asked for only on a terminal. */
+const canAsk = askAll || process.stdin.isTTY === true;
+let prompter: Prompter | undefined;
 
-async function answer<T>(given: T | undefined, question: string, parse: (text: string) => T, fallback?: string): Promise<T> {
-  if (given !== undefined) return given;
-  if (!prompter) {
-    if (fallback !== undefined) return parse(fallback);
-    console.error(`missing ${question.toLowerCase()}; give it as a flag (see --help) or run in a terminal`);
-    process.exit(2);
-  }
-  return prompter.ask(question, parse, fallback);
+type Field = 'type' | 'title' | 'services' | 'impact' | 'start' | 'duration' | 'authors';
+
+/** Whether `answer` will ask for `field` (`hasDefault`: it has a default for when it is not given). */
+const willAsk = (field: Field, hasDefault: boolean) => flags[field] === undefined && (askAll || (!hasDefault && canAsk));
+
+/**
+ * The field's flag, checked by `parse`; else its default when flags were given;
+ * else the answer to `question`, when there is someone to ask; else an error.
+ * `fallback` (the default, and the answer an empty line gives) is only
+ * computed when the flag is missing.
+ */
+async function answer<T>(field: Field, question: string, parse: Parse<T>, fallback?: () => string | undefined): Promise<T> {
+  const flag = fromFlag(field, flags[field], parse);
+  if (flag !== undefined) return flag;
+  const preset = fallback?.();
+  if (!askAll && preset !== undefined) return parse(preset);
+  if (!canAsk) usageError(`--${field} is missing and has no default: give it (see --help), or run in a terminal to be asked`);
+  prompter ??= new Prompter();
+  return prompter.ask(question, parse, preset);
 }
 
-const type: NoticeType = await answer(fromFlag('type', flags.type, oneOf(NOTICE_TYPES)), `Type (${NOTICE_TYPES.join(', ')})`, oneOf(NOTICE_TYPES), 'incident');
-const title = await answer(flags.title?.trim() || undefined, 'Title', (text) => {
-  if (!text || text.length > 200 || /[\r\n]/.test(text)) throw new Error('one line, 1-200 characters');
-  return text;
-});
-if (prompter && flags.services === undefined) {
+if (flags.open && flags.duration !== undefined) {
+  usageError('--open and --duration contradict each other: --open is an ongoing incident, --duration a planned length; give one');
+}
+const type = await answer('type', `Type (${NOTICE_TYPES.join(', ')})`, parseType, () => 'incident');
+if (flags.open && type !== 'incident') {
+  usageError(
+    type === 'maintenance'
+      ? '--open: a maintenance needs a planned end; give --duration instead'
+      : '--open: only an incident is open-ended; a notice has no window',
+  );
+}
+if (type === 'notice') {
+  for (const name of ['start', 'duration'] as const) {
+    if (flags[name] !== undefined) usageError(`--${name}: a notice has no window; it is dated when it is written (use --type incident or maintenance for a window)`);
+  }
+}
+const title = await answer('title', 'Title', parseTitle);
+if (willAsk('services', type === 'notice')) {
   console.log(config.services.map((service, i) => `  ${i + 1}. ${service.id} — ${service.name} (${service.group})`).join('\n'));
 }
 const services = await answer(
-  fromFlag('services', flags.services, (text) => parseServices(text, config)),
+  'services',
   type === 'notice' ? 'Services, comma-separated ids or numbers (optional)' : 'Services, comma-separated ids or numbers',
-  (text) => {
-    const ids = parseServices(text, config);
-    if (type !== 'notice' && ids.length === 0) throw new Error(`a ${type} names at least one service`);
-    return ids;
-  },
-  type === 'notice' ? '' : undefined,
+  servicesFor(type),
+  () => (type === 'notice' ? '' : undefined),
 );
-const impact: Impact = await answer(fromFlag('impact', flags.impact, oneOf(IMPACTS)), `Impact (${IMPACTS.join(', ')})`, oneOf(IMPACTS), DEFAULT_IMPACT[type]);
+const impact: Impact = await answer('impact', `Impact (${IMPACTS.join(', ')})`, parseImpact, () => DEFAULT_IMPACT[type]);
 let start = now;
 let duration: string | undefined;
 if (type !== 'notice') {
-  start = await answer(fromFlag('start', flags.start, parseWhen), `Start (${config.timezone})`, parseWhen, formatLocalTime(now, config.timezone));
-  if (flags.duration !== undefined) duration = fromFlag('duration', flags.duration, checkDuration);
-  else if (prompter || type === 'maintenance') {
-    const openAllowed = type === 'incident';
-    duration = await answer(
-      undefined,
-      openAllowed ? 'Duration, e.g. 30m or 2h (empty: ongoing)' : 'Duration, e.g. 30m or 2h',
-      (text) => (text === '' && openAllowed ? '' : checkDuration(text)),
-      openAllowed ? '' : undefined,
+  start = await answer('start', `Start (${config.timezone})`, parseStart, () => formatLocalTime(now, config.timezone));
+  if (!flags.open) {
+    const text = await answer(
+      'duration',
+      type === 'incident' ? 'Duration, e.g. 30m or 2h (empty: ongoing)' : 'Duration, e.g. 30m or 2h',
+      durationFor(type),
+      () => (type === 'incident' ? '' : undefined),
     );
+    duration = text || undefined;
   }
 }
-const authors = await answer(
-  flags.authors !== undefined ? list(flags.authors) : undefined,
-  'Authors, comma-separated',
-  (text) => {
-    const names = list(text);
-    if (names.length === 0) throw new Error('at least one name');
-    return names;
-  },
-  gitUserName() || undefined,
-);
+const authors = await answer('authors', 'Authors, comma-separated', parseAuthors, () => gitUserName() || undefined);
 prompter?.close();
 
-const answers: NewNoticeAnswers = { type, title, services, impact, start, duration: duration || undefined, authors, date: now };
-const file = newNoticeFile(answers, config);
+const file = newNoticeFile({ type, title, services, impact, start, duration, authors, date: now }, config);
+if (!file.notice) {
+  console.error(file.problems.map(formatProblem).join('\n'));
+  console.error(`\n${file.path} was not written.`);
+  process.exit(1);
+}
 mkdirSync(dirname(join(root, file.path)), { recursive: true });
 try {
   writeFileSync(join(root, file.path), file.text, { flag: 'wx' });
@@ -163,4 +186,4 @@ try {
   }
   throw error;
 }
-console.log(`Wrote ${file.path}\nIt will be published at ${file.url}\nEdit its body, then run: npm run check`);
+console.log(`Wrote ${file.path}\nIt will be published at ${config.url}${file.notice.url}\nEdit its body, then run: npm run check`);

@@ -1,11 +1,77 @@
 /**
- * Line-by-line questions on the terminal, for `new` and `update`. Each answer is
- * checked on the spot and asked again until valid, so the file written is valid.
+ * What `new` and `update` share: the site config and "now", line-by-line
+ * questions on the terminal, and the parsers that check a value the same way
+ * whether it was typed at a question or given as a flag.
  *
+ * A question checks each answer on the spot and asks again until it is valid.
  * Lines are queued as they arrive, so answers typed ahead (or piped in by a
  * script) are not lost between questions.
  */
+import { join } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
+import type { z } from 'zod';
+import { loadConfig, type SiteConfig } from '../config.ts';
+import { timeSchema } from '../notice.ts';
+import { didYouMean, formatProblem, InvalidInputError } from '../problems.ts';
+import { CONFIG_FILE, resolveNow } from '../site.ts';
+
+/** Checks one answer or flag value: returns what it means, or throws an Error saying what is wrong. */
+export type Parse<T> = (text: string) => T;
+
+/**
+ * The site config under `root` and the command's "now" (STATUS_NOW or the
+ * clock); on a problem with either, prints it as file:line: message and exits 1.
+ */
+export function loadConfigAndNow(root: string): { config: SiteConfig; now: Date } {
+  const { config, problems } = loadConfig(join(root, CONFIG_FILE), CONFIG_FILE);
+  if (!config) {
+    console.error(problems.map(formatProblem).join('\n'));
+    process.exit(1);
+  }
+  try {
+    return { config, now: resolveNow(config.timezone) };
+  } catch (error) {
+    if (!(error instanceof InvalidInputError)) throw error;
+    console.error(error.problems.map(formatProblem).join('\n'));
+    process.exit(1);
+  }
+}
+
+/** Prints `message` and exits 2: the command line asked for something it cannot do. */
+export function usageError(message: string): never {
+  console.error(message);
+  process.exit(2);
+}
+
+/**
+ * A flag's value checked by the parser its question uses, so a bad flag gets
+ * the message the question would give; undefined when the flag was not given.
+ * A bad value exits with `exitCode` (2, a usage error, unless said otherwise).
+ */
+export function fromFlag<T>(name: string, value: string | undefined, parse: Parse<T>, exitCode = 2): T | undefined {
+  if (value === undefined) return undefined;
+  try {
+    return parse(value);
+  } catch (error) {
+    console.error(`--${name}: ${(error as Error).message}`);
+    process.exit(exitCode);
+  }
+}
+
+/** A parser from a front-matter field schema (src/notice.ts): its rules and its messages. */
+export function fromSchema<S extends z.ZodType>(schema: S): (value: unknown) => z.output<S> {
+  return (value) => {
+    const result = schema.safeParse(value);
+    if (!result.success) throw new Error(result.error.issues[0]!.message);
+    return result.data;
+  };
+}
+
+/** A time as the front matter takes it, read in `zone` when it has no offset. */
+export const parseWhen = (zone: string): Parse<Date> => fromSchema(timeSchema(zone));
+
+/** A comma-separated list, items trimmed, empty items dropped. */
+export const list = (text: string): string[] => text.split(',').map((item) => item.trim()).filter(Boolean);
 
 export class Prompter {
   private readonly rl: Interface;
@@ -61,10 +127,11 @@ export class Prompter {
   }
 }
 
-export function oneOf<T extends string>(options: readonly T[]): (answer: string) => T {
+/** One of `options`, case-insensitive. */
+export function oneOf<T extends string>(options: readonly T[]): Parse<T> {
   return (answer) => {
     const match = options.find((option) => option === answer.toLowerCase());
-    if (!match) throw new Error(`answer one of: ${options.join(', ')}`);
+    if (!match) throw new Error(`"${answer}" is not valid${didYouMean(answer.toLowerCase(), options)}; use one of ${options.join(', ')}`);
     return match;
   };
 }

@@ -8,13 +8,10 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { appendUpdate } from '../authoring/append-update.ts';
 import { formatLocalTime } from '../authoring/local-time.ts';
-import { loadConfig } from '../config.ts';
 import { parseNotice } from '../load-notices.ts';
-import { STATUSES_FOR_TYPE } from '../notice.ts';
+import { STATUSES_FOR_TYPE, type NoticeType, type UpdateStatus } from '../notice.ts';
 import { formatProblem } from '../problems.ts';
-import { CONFIG_FILE, resolveNow } from '../site.ts';
-import { parseTime } from '../time.ts';
-import { oneOf, Prompter } from './prompt.ts';
+import { fromFlag, loadConfigAndNow, parseWhen, Prompter, type Parse } from './prompt.ts';
 
 const USAGE = 'usage: npm run update -- <posts/…/notice.md> [--status STATUS] [--body TEXT] [--at "YYYY-MM-DD HH:MM"]';
 
@@ -33,11 +30,7 @@ if (flags.help || positionals.length !== 1) {
 }
 
 const root = process.cwd();
-const { config, problems: configProblems } = loadConfig(join(root, CONFIG_FILE), CONFIG_FILE);
-if (!config) {
-  console.error(configProblems.map(formatProblem).join('\n'));
-  process.exit(1);
-}
+const { config, now } = loadConfigAndNow(root);
 const file = relative(root, positionals[0]!);
 const original = readFileSync(join(root, file), 'utf8');
 const before = parseNotice(original, file, config);
@@ -46,22 +39,26 @@ if (!before.notice) {
   console.error('\nFix these first; the update was not added.');
   process.exit(1);
 }
-const statuses = STATUSES_FOR_TYPE[before.notice.type];
 
-let at = resolveNow(config.timezone);
-if (flags.at !== undefined) {
-  const parsed = parseTime(flags.at, config.timezone);
-  if (!parsed.ok) {
-    console.error(`--at: ${parsed.error}`);
-    process.exit(2);
-  }
-  at = parsed.value;
+/** A status this notice's type has, for the flag and the question alike. */
+function statusFor(type: NoticeType): Parse<UpdateStatus> {
+  const statuses = STATUSES_FOR_TYPE[type];
+  return (text) => {
+    const status = statuses.find((option) => option === text.trim().toLowerCase());
+    if (status) return status;
+    const article = /^[aeiou]/.test(type) ? 'an' : 'a';
+    throw new Error(`"${text.trim()}" is not a status for ${article} ${type}; use one of ${statuses.join(', ')}`);
+  };
 }
-let status = flags.status;
+const parseStatus = statusFor(before.notice.type);
+
+const at = fromFlag('at', flags.at, parseWhen(config.timezone)) ?? now;
+// Checked before the body is asked for. Exit 1 as before, when the finished file's validation caught it.
+let status = fromFlag('status', flags.status, parseStatus, 1);
 let body = flags.body;
 if (body === undefined) {
   const prompter = new Prompter();
-  status ??= await prompter.ask(`Status (${statuses.join(', ')})`, oneOf(statuses), 'update');
+  status ??= await prompter.ask(`Status (${STATUSES_FOR_TYPE[before.notice.type].join(', ')})`, parseStatus, 'update');
   body = await prompter.ask('What is new (one line; edit the file for more)', (text) => {
     if (!text) throw new Error('say what changed');
     return text;
