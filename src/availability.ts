@@ -18,7 +18,7 @@
  */
 import { TZDate } from '@date-fns/tz';
 import type { Impact, Notice } from './notice.ts';
-import { incidentEnd, maintenanceState } from './state.ts';
+import { incidentEnd, maintenanceEnd, maintenanceState } from './state.ts';
 import { localDate } from './zoned-format.ts';
 
 export const AVAILABILITY_DAYS = 90;
@@ -29,7 +29,7 @@ export const IMPACT_WEIGHT: Record<Impact, number> = { critical: 1, major: 0.5, 
 const IMPACT_RANK: Record<Impact, number> = { none: 0, minor: 1, major: 2, critical: 3 };
 const MINUTE = 60_000;
 
-export interface DayBounds {
+interface DayBounds {
   year: number;
   /** 1-12 */
   month: number;
@@ -65,7 +65,7 @@ export interface Availability<N extends Notice = Notice> {
 }
 
 /** The first instant of a local calendar day in `zone` (after the gap, if midnight is skipped). */
-export function startOfLocalDay(year: number, month: number, day: number, zone: string): Date {
+function startOfLocalDay(year: number, month: number, day: number, zone: string): Date {
   return new Date(new TZDate(year, month - 1, day, zone).getTime());
 }
 
@@ -110,19 +110,6 @@ function forEachDay(days: readonly DayBounds[], start: number, end: number, visi
 }
 
 /**
- * When a maintenance actually ended: its window's end, or an earlier published
- * `completed` update.
- */
-function maintenanceEnd(notice: Notice, now: Date): number {
-  let end = notice.window!.end!.getTime();
-  for (const update of notice.updates) {
-    const at = update.at.getTime();
-    if (update.status === 'completed' && at <= now.getTime() && at < end) end = at;
-  }
-  return end;
-}
-
-/**
  * The availability of a service over the days up to `now`, from the notices
  * that name it (any order). Notices of other services must not be passed.
  */
@@ -161,7 +148,8 @@ export function serviceAvailability<N extends Notice>(
       const weight = IMPACT_WEIGHT[notice.impact];
       if (weight > 0) edges.push({ time: start, weight, delta: 1 }, { time: end, weight, delta: -1 });
     } else if (notice.type === 'maintenance' && maintenanceState(notice, now) !== 'cancelled') {
-      const end = Math.min(maintenanceEnd(notice, now), until);
+      // `notices` may be plain Notices (the tests pass some), so the state is derived, not read from NoticeView.state.
+      const end = Math.min(maintenanceEnd(notice, now).getTime(), until);
       if (end <= start) continue;
       forEachDay(days, start, end, (i) => days[i]!.maintenance.push(notice));
     }

@@ -7,7 +7,11 @@ import type { SiteModel } from './model.ts';
 
 export interface BuildInfo {
   now: string;
-  /** null when nothing known will change by itself (no scheduled or open windows). */
+  /**
+   * null when nothing known changes a derived state after `now`: no incident or
+   * maintenance window starts or ends, and none of their updates is dated, later
+   * than `now`. (An open incident without an end changes only when someone edits it.)
+   */
   next_change: string | null;
 }
 

@@ -288,7 +288,6 @@ function readFrontMatter(text: string, file: string): { source: YamlSource; data
   const parsed = () => (full ??= parseYaml(text, file).source);
   const source: YamlSource = {
     file,
-    lineOffset: 0,
     get doc() {
       return parsed().doc;
     },

@@ -9,9 +9,7 @@ type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
 
 export interface MarkdownRenderer {
   toHtml(markdown: string): string;
-  /** The first paragraph as plain text: the default summary of a notice. */
-  firstParagraphText(markdown: string): string;
-  /** Both at once from a single parse: what loading a notice needs. */
+  /** The HTML and the first paragraph as plain text (the default summary of a notice), from a single parse. */
   render(markdown: string): { html: string; firstParagraph: string };
 }
 
@@ -24,7 +22,6 @@ export function createMarkdown(options: { allowHtml: boolean }): MarkdownRendere
   };
   return {
     toHtml: (markdown) => md.render(markdown),
-    firstParagraphText: (markdown) => firstParagraph(md.parse(markdown, {})),
     render,
   };
 }

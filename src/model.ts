@@ -4,18 +4,21 @@
  * over the notices (sorted once), so cost grows linearly with the archive.
  */
 import type { Service, SiteConfig } from './config.ts';
-import type { Notice } from './notice.ts';
+import type { Notice, Update } from './notice.ts';
 import {
   combineServiceStates,
   imposedServiceState,
   incidentEnd,
   isOpenIncident,
+  isPendingMaintenance,
   noticeState,
   stateChangeInstants,
+  updatesAsOf,
   worstOf,
   type NoticeState,
   type ServiceState,
 } from './state.ts';
+import { windowView, type WindowView } from './views.ts';
 import { localDate, monthLabel } from './zoned-format.ts';
 
 // Views hold no cycles (a notice names its month by reference, not the month
@@ -23,11 +26,15 @@ import { localDate, monthLabel } from './zoned-format.ts';
 
 export interface NoticeView extends Notice {
   state: NoticeState;
+  /** The updates published by "now", oldest first: all that pages and outputs show. */
+  published: Update[];
+  /** The window as pages show it at "now" (see windowView); undefined for a notice without one. */
+  shownWindow?: WindowView;
   /** The month archive this notice is listed in. */
   month: MonthRef;
 }
 
-export interface MonthRef {
+interface MonthRef {
   year: number;
   /** 1-12 */
   month: number;
@@ -44,7 +51,7 @@ export interface MonthView extends MonthRef {
   next?: MonthRef;
 }
 
-export interface YearView {
+interface YearView {
   year: number;
   /** Newest first. */
   months: MonthView[];
@@ -58,6 +65,13 @@ export interface ServiceView extends Service {
   notices: NoticeView[];
   /** Notices that make the state what it is now. */
   causes: NoticeView[];
+  /** What `state` would be without maintenance: the state it returns to when the maintenance in progress ends. */
+  stateWithoutMaintenance: ServiceState;
+  /**
+   * The windows of this service's maintenance that is scheduled or in progress
+   * at "now", newest notice first: when its state may change on the reader's clock.
+   */
+  pendingMaintenance: { start: Date; end: Date }[];
   /**
    * The newest notices naming this service, at most SERVICE_RECENT_COUNT: the
    * history `/services/<id>/` shows, so that page stays small however long
@@ -68,7 +82,7 @@ export interface ServiceView extends Service {
   years: ServiceYearView[];
 }
 
-export interface ServiceYearRef {
+interface ServiceYearRef {
   year: number;
   /** `/services/<id>/YYYY/` */
   url: string;
@@ -132,7 +146,7 @@ export interface SiteModel {
   nextChange?: Date;
 }
 
-export const RECENT_COUNT = 10;
+const RECENT_COUNT = 10;
 /** How many of a service's newest notices its own page lists. */
 export const SERVICE_RECENT_COUNT = 50;
 
@@ -141,7 +155,7 @@ const newestFirst = (a: Notice, b: Notice) => b.date.getTime() - a.date.getTime(
 
 const refOf = ({ year, month, label, url }: MonthRef): MonthRef => ({ year, month, label, url });
 
-export interface ModelOptions {
+interface ModelOptions {
   includeDrafts?: boolean;
   /**
    * The model of the previous build in this process, when only notice files
@@ -168,7 +182,13 @@ export function buildModel(
       current = { year, month, label: monthLabel(year, month), url: `/${year}/${pad(month)}/`, notices: [] };
       months.push(current);
     }
-    const view: NoticeView = { ...notice, state: noticeState(notice, now), month: refOf(current) };
+    const view: NoticeView = {
+      ...notice,
+      state: noticeState(notice, now),
+      published: updatesAsOf(notice, now),
+      shownWindow: windowView(notice, now, zone),
+      month: refOf(current),
+    };
     sourceOf.set(view, notice);
     current.notices.push(view);
     notices.push(view);
@@ -194,6 +214,8 @@ export function buildModel(
     url: `/services/${service.id}/`,
     notices: [],
     causes: [],
+    stateWithoutMaintenance: 'operational',
+    pendingMaintenance: [],
     recent: [],
     years: [],
   }));
@@ -201,9 +223,11 @@ export function buildModel(
   const imposed = new Map<string, ServiceState[]>();
   for (const notice of notices) {
     const state = imposedServiceState(notice, notice.state, now);
+    const pending = isPendingMaintenance(notice, notice.state) ? { start: notice.window!.start, end: notice.window!.end! } : undefined;
     for (const id of notice.services) {
       const service = serviceById.get(id)!;
       service.notices.push(notice);
+      if (pending) service.pendingMaintenance.push(pending);
       if (state) {
         service.causes.push(notice);
         const list = imposed.get(id);
@@ -214,7 +238,10 @@ export function buildModel(
   }
   const serviceYears: ServiceYearView[] = [];
   for (const service of services) {
-    service.state = combineServiceStates(imposed.get(service.id) ?? []);
+    const states = imposed.get(service.id) ?? [];
+    service.state = combineServiceStates(states);
+    // Maintenance imposes only `under-maintenance`; incidents never do.
+    service.stateWithoutMaintenance = worstOf(states.filter((state) => state !== 'under-maintenance'));
     service.recent = service.notices.slice(0, SERVICE_RECENT_COUNT);
     service.years = yearPages(service);
     serviceYears.push(...service.years);
@@ -268,11 +295,10 @@ const sourceOf = new WeakMap<NoticeView, Notice>();
  * of "now". Pages show nothing else of "now" that differs between notices.
  */
 function renderState(view: NoticeView, now: Date): string {
-  const at = now.getTime();
-  const published = view.updates.filter((update) => update.at.getTime() <= at).length;
-  const end = view.window?.end ?? (view.type === 'incident' ? incidentEnd(view) : undefined);
-  const ended = end !== undefined && end.getTime() <= at;
-  return `${view.state}|${published}|${ended}`;
+  // incidentEnd is the written end, else the `resolved` update's.
+  const end = view.type === 'incident' ? incidentEnd(view) : view.window?.end;
+  const ended = end !== undefined && end.getTime() <= now.getTime();
+  return `${view.state}|${view.published.length}|${ended}`;
 }
 
 /**
@@ -283,7 +309,7 @@ function renderState(view: NoticeView, now: Date): string {
  * neighbours changed. Unchanged files keep their objects (the parse cache), so
  * a config change, which clears that cache, makes every page differ.
  */
-export function changedPages(
+function changedPages(
   previous: SiteModel,
   current: { notices: NoticeView[]; months: MonthView[]; serviceYears: ServiceYearView[]; now: Date },
 ): Pick<SiteModel, 'noticePages' | 'monthPages' | 'serviceYearPages'> {

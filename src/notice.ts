@@ -34,7 +34,11 @@ export interface Update {
 
 export interface Window {
   start: Date;
-  /** The planned or actual end; absent for an incident that is still open. */
+  /**
+   * The end as written (`end`, or `start` + `duration`); absent for an incident
+   * written without one. An incident's end as derived (the written end, else
+   * its `resolved` update) is incidentEnd() in state.ts.
+   */
   end?: Date;
 }
 

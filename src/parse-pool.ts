@@ -6,12 +6,12 @@
  * nothing. Results come back in file order, exactly as a single thread would
  * produce them.
  *
- * `loadSite` is synchronous (the `check` command, tests and Eleventy's data
- * function call it), so the main thread waits for the workers with
- * `Atomics.wait`. A worker that never started is cancelled and its share is
- * parsed on the main thread; a worker that fails reports what it finished and
- * the rest is parsed on the main thread. NOTICEBOARD_THREADS sets the number
- * of threads (1: no workers).
+ * Loading is synchronous (`loadSite`, which builds, tests and Eleventy's data
+ * function call, and `checkSite`, which the `check` command calls), so the
+ * main thread waits for the workers with `Atomics.wait`. A worker that never
+ * started is cancelled and its share is parsed on the main thread; a worker
+ * that fails reports what it finished and the rest is parsed on the main
+ * thread. NOTICEBOARD_THREADS sets the number of threads (1: no workers).
  */
 import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
@@ -33,15 +33,15 @@ export interface ParseJob {
  * the 2-core benchmark machine two threads broke even at 10,000 notices and
  * saved 20-25% at 30,000.
  */
-export const PARALLEL_MIN_FILES = 15_000;
+const PARALLEL_MIN_FILES = 15_000;
 const BATCH = 50;
 /** How long to wait for a worker that has started a batch before giving up on the build. */
 const WORKER_TIMEOUT_MS = 10 * 60_000;
 
-// Slot states in the shared array (slot 0 is the next batch number).
-const IDLE = 0;
-const WORKING = 1;
-const DONE = 2;
+// Slot states in the shared array (slot 0 is the next batch number); parse-worker.ts sets them too.
+export const IDLE = 0;
+export const WORKING = 1;
+export const DONE = 2;
 const CANCELLED = 3;
 
 /**
@@ -70,13 +70,13 @@ export interface WorkerOutput {
  * workers off, more forces them), else every core (at most 4) for a large
  * archive and one thread for a small one.
  */
-export function threadCount(files: number, env: NodeJS.ProcessEnv = process.env): number {
+function threadCount(files: number, env: NodeJS.ProcessEnv = process.env): number {
   const wanted = Number(env.NOTICEBOARD_THREADS);
   if (env.NOTICEBOARD_THREADS && Number.isInteger(wanted) && wanted >= 1) return wanted;
   return files < PARALLEL_MIN_FILES ? 1 : Math.min(availableParallelism(), 4);
 }
 
-export interface PoolStats {
+interface PoolStats {
   workers: number;
   /** Files the workers parsed; the main thread parsed the rest. */
   parsedByWorkers: number;

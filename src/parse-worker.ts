@@ -5,13 +5,13 @@
 import { workerData } from 'node:worker_threads';
 import { createMarkdown } from './markdown.ts';
 import { readAndParse, type ParsedFile } from './load-notices.ts';
-import type { WorkerInput, WorkerOutput } from './parse-pool.ts';
+import { DONE, IDLE, WORKING, type WorkerInput, type WorkerOutput } from './parse-pool.ts';
 
 const { jobs, config, shared: buffer, slot, batch: size, port } = workerData as WorkerInput;
 const shared = new Int32Array(buffer);
 
 // Claim the slot; if the main thread has already finished and cancelled it, do nothing.
-if (Atomics.compareExchange(shared, slot, 0, 1) === 0) {
+if (Atomics.compareExchange(shared, slot, IDLE, WORKING) === IDLE) {
   Atomics.notify(shared, slot);
   const results: [number, ParsedFile][] = [];
   let error: string | undefined;
@@ -27,7 +27,7 @@ if (Atomics.compareExchange(shared, slot, 0, 1) === 0) {
   } finally {
     const output: WorkerOutput = { results, error };
     port.postMessage(output);
-    Atomics.store(shared, slot, 2);
+    Atomics.store(shared, slot, DONE);
     Atomics.notify(shared, slot);
   }
 }

@@ -4,8 +4,8 @@
  */
 import type { Impact, Notice, Update, UpdateStatus } from './notice.ts';
 
-export type IncidentState = 'investigating' | 'identified' | 'monitoring' | 'resolved';
-export type MaintenanceState = 'scheduled' | 'in-progress' | 'completed' | 'cancelled';
+type IncidentState = 'investigating' | 'identified' | 'monitoring' | 'resolved';
+type MaintenanceState = 'scheduled' | 'in-progress' | 'completed' | 'cancelled';
 export type NoticeState = IncidentState | MaintenanceState | null;
 
 export const SERVICE_STATES = [
@@ -33,8 +33,11 @@ const SEVERITY: Record<ServiceState, number> = {
   'major-outage': 4,
 };
 
-/** Updates published by `now`: a build never tells what has not been said yet. */
-function updatesBy(notice: Notice, now: Date): Update[] {
+/**
+ * Updates published by `now`, oldest first: a build never tells what has not
+ * been said yet. The model keeps each notice's as `NoticeView.published`.
+ */
+export function updatesAsOf(notice: Notice, now: Date): Update[] {
   return notice.updates.filter((update) => update.at.getTime() <= now.getTime());
 }
 
@@ -53,20 +56,33 @@ export function incidentEnd(notice: Notice): Date | undefined {
   return notice.window?.end ?? notice.updates.find((update) => update.status === 'resolved')?.at;
 }
 
-export function incidentState(notice: Notice, now: Date): IncidentState {
+function incidentState(notice: Notice, now: Date): IncidentState {
   const end = incidentEnd(notice);
   if (end !== undefined && end.getTime() <= now.getTime()) return 'resolved';
-  const status = latestStatus(updatesBy(notice, now), ['investigating', 'identified', 'monitoring']);
+  const status = latestStatus(updatesAsOf(notice, now), ['investigating', 'identified', 'monitoring']);
   return (status as IncidentState | undefined) ?? 'investigating';
 }
 
+/**
+ * When a maintenance ends (spec §4: `completed` once an update says so or its
+ * end has passed): its window's end, or its first `completed` update published
+ * by `now` if that is earlier. May be after `now`. A cancelled maintenance
+ * stops at its cancellation instead (see maintenanceState).
+ */
+export function maintenanceEnd(notice: Notice, now: Date): Date {
+  let end = notice.window!.end!;
+  for (const update of notice.updates) {
+    const at = update.at.getTime();
+    if (update.status === 'completed' && at <= now.getTime() && at < end.getTime()) end = update.at;
+  }
+  return end;
+}
+
 export function maintenanceState(notice: Notice, now: Date): MaintenanceState {
-  const updates = updatesBy(notice, now);
-  const latest = latestStatus(updates, ['scheduled', 'in-progress', 'completed', 'cancelled']);
+  const latest = latestStatus(updatesAsOf(notice, now), ['scheduled', 'in-progress', 'completed', 'cancelled']);
   if (latest === 'cancelled') return 'cancelled';
-  const { start, end } = notice.window!;
-  if (updates.some((update) => update.status === 'completed') || end!.getTime() <= now.getTime()) return 'completed';
-  if (start.getTime() <= now.getTime()) return 'in-progress';
+  if (maintenanceEnd(notice, now).getTime() <= now.getTime()) return 'completed';
+  if (notice.window!.start.getTime() <= now.getTime()) return 'in-progress';
   return 'scheduled';
 }
 
@@ -74,6 +90,11 @@ export function noticeState(notice: Notice, now: Date): NoticeState {
   if (notice.type === 'incident') return incidentState(notice, now);
   if (notice.type === 'maintenance') return maintenanceState(notice, now);
   return null;
+}
+
+/** A maintenance that has not ended or been cancelled: its window may still move the state on the reader's clock. */
+export function isPendingMaintenance(notice: Notice, state: NoticeState): boolean {
+  return notice.type === 'maintenance' && (state === 'scheduled' || state === 'in-progress');
 }
 
 /** An incident that has begun and is not resolved. */

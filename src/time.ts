@@ -25,11 +25,6 @@ export function isValidTimeZone(zone: string): boolean {
   }
 }
 
-/** Offset of `zone` from UTC at `instant`, in minutes (e.g. -420 for PDT). */
-export function offsetMinutes(zone: string, instant: Date): number {
-  return tzOffset(zone, instant);
-}
-
 export function formatOffset(minutes: number): string {
   const sign = minutes < 0 ? '-' : '+';
   const abs = Math.abs(minutes);
@@ -87,15 +82,16 @@ function parseOffset(offset: string): number {
  */
 function resolveLocalTime(text: string, wallClockAsUtc: number, zone: string): Parsed<Date> {
   const DAY = 24 * 60 * MINUTE;
+  // tzOffset: minutes east of UTC at an instant (e.g. -420 for PDT).
   const candidateOffsets = new Set([
-    offsetMinutes(zone, new Date(wallClockAsUtc - DAY)),
-    offsetMinutes(zone, new Date(wallClockAsUtc)),
-    offsetMinutes(zone, new Date(wallClockAsUtc + DAY)),
+    tzOffset(zone, new Date(wallClockAsUtc - DAY)),
+    tzOffset(zone, new Date(wallClockAsUtc)),
+    tzOffset(zone, new Date(wallClockAsUtc + DAY)),
   ]);
   const matches: { instant: Date; offset: number }[] = [];
   for (const offset of candidateOffsets) {
     const instant = new Date(wallClockAsUtc - offset * MINUTE);
-    if (offsetMinutes(zone, instant) === offset) matches.push({ instant, offset });
+    if (tzOffset(zone, instant) === offset) matches.push({ instant, offset });
   }
   if (matches.length === 0) {
     return {

@@ -5,9 +5,9 @@
  */
 import { formatAvailability, serviceAvailability, type Availability, type DayAvailability } from './availability.ts';
 import type { NoticeView, ServiceView, SiteModel } from './model.ts';
-import type { Impact, Notice, NoticeType, Update, UpdateStatus } from './notice.ts';
-import { imposedServiceState, incidentEnd, worstOf, type ServiceState } from './state.ts';
-import { localDate } from './zoned-format.ts';
+import type { Impact, Notice, NoticeType, UpdateStatus } from './notice.ts';
+import { incidentEnd, type ServiceState } from './state.ts';
+import { localDate, MONTH_ABBREVIATIONS, WEEKDAY_ABBREVIATIONS } from './zoned-format.ts';
 
 /** Any state or status a badge can show. */
 export type StateName = ServiceState | UpdateStatus;
@@ -38,7 +38,7 @@ export function stateLabel(state: StateName): string {
  * How a state looks: a tone (the badge's colour class) and a text icon whose
  * shape differs between tones, so colour is never the only cue.
  */
-export type Tone = 'ok' | 'info' | 'maintenance' | 'minor' | 'major' | 'critical' | 'neutral';
+type Tone = 'ok' | 'info' | 'maintenance' | 'minor' | 'major' | 'critical' | 'neutral';
 
 const STATE_LOOK: Record<StateName, { tone: Tone; icon: string }> = {
   operational: { tone: 'ok', icon: '✔' },
@@ -104,14 +104,6 @@ export function plural(count: number, noun: string, nouns = `${noun}s`): string 
   return `${count} ${count === 1 ? noun : nouns}`;
 }
 
-/**
- * Updates published by `now`, oldest first. Like the derived state, pages never
- * tell what has not been said yet.
- */
-export function updatesAsOf(notice: Notice, now: Date): Update[] {
-  return notice.updates.filter((update) => update.at.getTime() <= now.getTime());
-}
-
 export interface WindowView {
   start: Date;
   /** Undefined for an incident nobody has ended yet ("ongoing"). */
@@ -125,6 +117,7 @@ export interface WindowView {
 /**
  * The window a page shows: for an incident without an `end`, the `resolved`
  * update ends it once that update is published; until then it is ongoing.
+ * The model keeps each notice's as `NoticeView.shownWindow`.
  */
 export function windowView(notice: Notice, now: Date, zone: string): WindowView | undefined {
   if (!notice.window) return undefined;
@@ -138,11 +131,11 @@ export function windowView(notice: Notice, now: Date, zone: string): WindowView 
   return { start, end, minutes: minutesBetween(start, end), sameDay: sameLocalDay(start, end, zone) };
 }
 
-export function minutesBetween(start: Date, end: Date): number {
+function minutesBetween(start: Date, end: Date): number {
   return Math.round((end.getTime() - start.getTime()) / 60_000);
 }
 
-export function sameLocalDay(a: Date, b: Date, zone: string): boolean {
+function sameLocalDay(a: Date, b: Date, zone: string): boolean {
   const x = localDate(a, zone);
   const y = localDate(b, zone);
   return x.year === y.year && x.month === y.month && x.day === y.day;
@@ -168,10 +161,6 @@ export function availabilityOf(site: Pick<SiteModel, 'now' | 'config'>, service:
   return value;
 }
 
-const MONTH_ABBREVIATIONS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-const WEEKDAY_ABBREVIATIONS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-
 /** "Fri, Sep 12, 2008": a calendar day, without any zone arithmetic. */
 export function dayLabelLong(day: { year: number; month: number; day: number }): string {
   const weekday = WEEKDAY_ABBREVIATIONS[new Date(Date.UTC(day.year, day.month - 1, day.day)).getUTCDay()];
@@ -196,7 +185,7 @@ export function dayText(day: DayAvailability, today = false): string {
 }
 
 /** How a day looks in the strip: by its worst weighted incident, else maintenance, else fine. */
-export type DayLook = 'ok' | 'minor' | 'major' | 'critical' | 'maintenance';
+type DayLook = 'ok' | 'minor' | 'major' | 'critical' | 'maintenance';
 
 export function dayLook(day: DayAvailability): DayLook {
   if (day.downtime > 0 && day.worst && day.worst !== 'none') return day.worst;
@@ -204,32 +193,18 @@ export function dayLook(day: DayAvailability): DayLook {
   return 'ok';
 }
 
-// ---------------------------------------------------------------------------
-// What the page script needs to move states on the reader's clock.
-
-/**
- * A service's state without any maintenance: what it returns to when the
- * maintenance that makes it `under-maintenance` ends on the reader's clock.
- */
-export function stateWithoutMaintenance(service: ServiceView, now: Date): ServiceState {
-  const imposed: ServiceState[] = [];
-  for (const notice of service.causes) {
-    if (notice.type !== 'incident') continue;
-    const state = imposedServiceState(notice, notice.state, now);
-    if (state) imposed.push(state);
-  }
-  return worstOf(imposed);
+/** A service page's "days with incidents or maintenance": the strip's days that had any, newest first. */
+export function notableDays<N extends Notice>(availability: Availability<N>): DayAvailability<N>[] {
+  return availability.days.filter((day) => day.incidents.length || day.maintenance.length).reverse();
 }
 
-/** The windows of a service's maintenance that was scheduled or in progress at the build's now. */
-export function pendingMaintenanceWindows(service: ServiceView): { start: Date; end: Date }[] {
-  const windows: { start: Date; end: Date }[] = [];
-  for (const notice of service.notices) {
-    if (notice.type === 'maintenance' && (notice.state === 'scheduled' || notice.state === 'in-progress')) {
-      windows.push({ start: notice.window!.start, end: notice.window!.end! });
-    }
-  }
-  return windows;
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** 12345.6 -> "12,345.6" in the site's language. Memoized like joinNames. */
+export function formatNumber(value: number, language = 'en'): string {
+  let format = numberFormats.get(language);
+  if (!format) numberFormats.set(language, (format = new Intl.NumberFormat(language)));
+  return format.format(value);
 }
 
 /**

@@ -9,25 +9,23 @@ import type { Problem } from './problems.ts';
 
 export type KeyPath = readonly (string | number)[];
 
+/**
+ * A parsed YAML text whose lines are its file's: a config is the whole file,
+ * and a notice's front matter starts right after its opening `---` (on line 1).
+ */
 export interface YamlSource {
   file: string;
   doc: Document;
   lineCounter: LineCounter;
-  /** Lines before the YAML text in its file (the front matter's opening `---` is line 1). */
-  lineOffset: number;
 }
 
-export function parseYaml(
-  text: string,
-  file: string,
-  lineOffset = 0,
-): { source: YamlSource; data: unknown; problems: Problem[] } {
+export function parseYaml(text: string, file: string): { source: YamlSource; data: unknown; problems: Problem[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, version: '1.2', uniqueKeys: true });
-  const source: YamlSource = { file, doc, lineCounter, lineOffset };
+  const source: YamlSource = { file, doc, lineCounter };
   const problems: Problem[] = doc.errors.map((error) => ({
     file,
-    line: lineCounter.linePos(error.pos[0]).line + lineOffset,
+    line: lineCounter.linePos(error.pos[0]).line,
     message: describeYamlError(doc, error),
   }));
   if (problems.length) return { source, data: undefined, problems };
@@ -36,7 +34,7 @@ export function parseYaml(
   } catch (error) {
     // toJS() throws when aliases would expand past the package's limit (a
     // "billion laughs" document): a problem with this file, not a crash.
-    return { source, data: undefined, problems: [{ file, line: 1 + lineOffset, message: `the front matter could not be read: ${(error as Error).message}` }] };
+    return { source, data: undefined, problems: [{ file, line: 1, message: `the front matter could not be read: ${(error as Error).message}` }] };
   }
 }
 
@@ -65,9 +63,9 @@ function describeYamlError(doc: Document, error: YAMLError): string {
 export function lineOf(source: YamlSource, path: KeyPath, part: 'key' | 'value' = 'value'): number {
   for (let depth = path.length; depth >= 0; depth--) {
     const offset = offsetOf(source.doc, path.slice(0, depth), depth === path.length ? part : 'value');
-    if (offset !== undefined) return source.lineCounter.linePos(offset).line + source.lineOffset;
+    if (offset !== undefined) return source.lineCounter.linePos(offset).line;
   }
-  return 1 + source.lineOffset;
+  return 1;
 }
 
 function offsetOf(doc: Document, path: KeyPath, part: 'key' | 'value'): number | undefined {

@@ -4,8 +4,9 @@
  */
 import { TZDate, tzOffset } from '@date-fns/tz';
 import { format } from 'date-fns/format';
+import { formatOffset } from './time.ts';
 
-export interface LocalDate {
+interface LocalDate {
   year: number;
   /** 1-12 */
   month: number;
@@ -26,7 +27,7 @@ const abbreviationFormats = new Map<string, Intl.DateTimeFormat>();
  * builds a new Intl.DateTimeFormat on every call: slow, and the native memory
  * of thousands of formatters is what made large builds take gigabytes.
  */
-export function zoneAbbreviation(instant: Date, zone: string): string {
+function zoneAbbreviation(instant: Date, zone: string): string {
   let format = abbreviationFormats.get(zone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', { hour: 'numeric', timeZone: zone, timeZoneName: 'short' });
@@ -36,8 +37,8 @@ export function zoneAbbreviation(instant: Date, zone: string): string {
   return format.format(instant).split(/\s/g).slice(2).join(' ');
 }
 
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+export const WEEKDAY_ABBREVIATIONS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+export const MONTH_ABBREVIATIONS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const two = (n: number) => String(n).padStart(2, '0');
 
 interface Local {
@@ -95,15 +96,10 @@ export function formatTime(instant: Date, zone: string): string {
   return `${format(new TZDate(instant.getTime(), zone), 'h:mm a')} ${zoneAbbreviation(instant, zone)}`;
 }
 
-/** "Thursday, October 2, 2008" */
-export function formatDay(instant: Date, zone: string): string {
-  return format(new TZDate(instant.getTime(), zone), 'EEEE, MMMM d, yyyy');
-}
-
 /** "Thu, Oct 2, 2008, 12:01 AM PDT" */
 export function formatDateTime(instant: Date, zone: string): string {
   const fast = local(instant, zone);
-  if (fast) return `${DAYS[fast.weekday]}, ${MONTHS[fast.month - 1]} ${fast.day}, ${fast.year}, ${clock(fast)} ${fast.abbreviation}`;
+  if (fast) return `${WEEKDAY_ABBREVIATIONS[fast.weekday]}, ${MONTH_ABBREVIATIONS[fast.month - 1]} ${fast.day}, ${fast.year}, ${clock(fast)} ${fast.abbreviation}`;
   return `${format(new TZDate(instant.getTime(), zone), 'EEE, MMM d, yyyy, h:mm a')} ${zoneAbbreviation(instant, zone)}`;
 }
 
@@ -111,9 +107,7 @@ export function formatDateTime(instant: Date, zone: string): string {
 export function isoInZone(instant: Date, zone: string): string {
   const fast = local(instant, zone);
   if (fast && fast.year >= 1000 && fast.year <= 9999) {
-    const sign = fast.offset < 0 ? '-' : '+';
-    const abs = Math.abs(fast.offset);
-    return `${fast.year}-${two(fast.month)}-${two(fast.day)}T${two(fast.hour)}:${two(fast.minute)}:${two(fast.second)}${sign}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
+    return `${fast.year}-${two(fast.month)}-${two(fast.day)}T${two(fast.hour)}:${two(fast.minute)}:${two(fast.second)}${formatOffset(fast.offset)}`;
   }
   return format(new TZDate(instant.getTime(), zone), "yyyy-MM-dd'T'HH:mm:ssxxx");
 }

@@ -3,32 +3,23 @@
  * maintenance in progress), every service by group with its 90-day strip,
  * upcoming maintenance and recent notices.
  */
-import { html, type SafeHtml } from '../src/html.ts';
-import type { NoticeView, SiteModel } from '../src/model.ts';
+import { html } from '../src/html.ts';
+import type { SiteModel } from '../src/model.ts';
 import { overallLabel, stateIcon, stateTone } from '../src/views.ts';
 import { stripLegend } from './_parts/availability.ts';
 import { page } from './_parts/layout.ts';
-import { noticeItem, noticeList, type ItemOptions } from './_parts/notice.ts';
+import { noticeList } from './_parts/notice.ts';
 import { serviceGroups } from './_parts/services.ts';
 import { subscribeSection } from './_parts/subscribe.ts';
 import { timeTag } from './_parts/time.ts';
 
 export const data = { permalink: '/index.html' };
 
-/**
- * A maintenance list the page script moves items between on the reader's
- * clock (class "moves"): the list is always there, and its "none" line too,
- * hidden while the list has items.
- */
-function movableList(notices: readonly NoticeView[], site: SiteModel, empty: string, options: ItemOptions): SafeHtml {
-  return html`<ul class="notice-list">
-${notices.map((notice) => noticeItem(notice, site, options))}</ul>
-<p class="empty"${notices.length ? html` hidden` : ''}>${empty}</p>`;
-}
-
 export function render({ site }: { site: SiteModel }): string {
   const zone = site.config.timezone;
   const item = { summary: true, services: true };
+  // The page script moves maintenance between these two lists on the reader's clock.
+  const moving = { ...item, movable: true };
   return page({
     site,
     url: '/',
@@ -42,7 +33,7 @@ ${noticeList(site.openIncidents, site, 'No open incidents.', item)}
 </section>
 <section class="maintenance-now moves">
 <h2>Maintenance in progress</h2>
-${movableList(site.maintenanceInProgress, site, 'No maintenance in progress.', item)}
+${noticeList(site.maintenanceInProgress, site, 'No maintenance in progress.', moving)}
 </section>
 <section class="services">
 <h2>Services</h2>
@@ -51,13 +42,13 @@ ${serviceGroups(site.groups, site, 3, { strips: true })}
 </section>
 <section class="maintenance-upcoming moves">
 <h2>Upcoming maintenance</h2>
-${movableList(site.upcomingMaintenance, site, 'No maintenance scheduled.', item)}
+${noticeList(site.upcomingMaintenance, site, 'No maintenance scheduled.', moving)}
 </section>
 <section class="recent">
 <h2>Recent notices</h2>
 ${noticeList(site.recent, site, 'No notices yet.')}
 <p><a href="/archive/">All notices, by month</a></p>
 </section>
-${subscribeSection('')}`,
+${subscribeSection('/')}`,
   }).toString();
 }

@@ -5,7 +5,7 @@ import { page } from './_parts/layout.ts';
 import { noticeArticle } from './_parts/notice.ts';
 
 export const data = {
-  pagination: { data: 'site.noticePages', size: 1, alias: 'notice', addAllPagesToCollections: false },
+  pagination: { data: 'site.noticePages', size: 1, alias: 'notice' },
   permalink: (data: { notice: NoticeView }) => data.notice.url,
 };
 

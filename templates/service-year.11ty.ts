@@ -6,7 +6,7 @@ import { page } from './_parts/layout.ts';
 import { noticeList } from './_parts/notice.ts';
 
 export const data = {
-  pagination: { data: 'site.serviceYearPages', size: 1, alias: 'serviceYear', addAllPagesToCollections: false },
+  pagination: { data: 'site.serviceYearPages', size: 1, alias: 'serviceYear' },
   permalink: (data: { serviceYear: ServiceYearView }) => data.serviceYear.url,
 };
 

@@ -1,11 +1,12 @@
 /** `/services/<id>/`: one service's state now, why, and its history. */
 import { html } from '../src/html.ts';
 import type { ServiceView, SiteModel } from '../src/model.ts';
+import { feedLinks } from '../src/outputs/feeds.ts';
 import { page } from './_parts/layout.ts';
 import { noticeList } from './_parts/notice.ts';
 import { availabilitySection } from './_parts/availability.ts';
 import { serviceStateBadge } from './_parts/state.ts';
-import { feedLinks, subscribeSection } from './_parts/subscribe.ts';
+import { subscribeSection } from './_parts/subscribe.ts';
 import { timeTag } from './_parts/time.ts';
 
 export const data = {
@@ -14,18 +15,17 @@ export const data = {
 };
 
 export function render({ site, service }: { site: SiteModel; service: ServiceView }): string {
-  const base = `/services/${service.id}`;
   return page({
     site,
     title: service.name,
     url: service.url,
     description: service.description || undefined,
-    feeds: feedLinks(base).map((feed) => ({ ...feed, title: `${service.name}: ${feed.title}` })),
+    feeds: feedLinks(service.url).map((feed) => ({ ...feed, title: `${service.name}: ${feed.title}` })),
     body: html`<h1>${service.name}</h1>
 ${service.description ? html`<p class="description">${service.description}</p>` : ''}
 <section class="state-now">
 <h2>State now</h2>
-<p class="asof">${serviceStateBadge(service, site.now)} as of ${timeTag(site.now, site.config.timezone)}</p>
+<p class="asof">${serviceStateBadge(service)} as of ${timeTag(site.now, site.config.timezone)}</p>
 ${service.causes.length
   ? html`<p>Because of:</p>
 ${noticeList(service.causes, site, '')}`
@@ -42,6 +42,6 @@ ${service.years.map((year) => html`<li><a href="${year.url}">${year.year}</a> <s
 </nav>`
   : ''}
 </section>
-${subscribeSection(base, `notices about ${service.name}`)}`,
+${subscribeSection(service.url, `notices about ${service.name}`)}`,
   }).toString();
 }

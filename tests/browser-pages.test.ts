@@ -16,7 +16,7 @@ import type { SiteModel } from '../src/model.ts';
 import { loadSite } from '../src/site.ts';
 import { parseTime } from '../src/time.ts';
 import { formatAvailability } from '../src/availability.ts';
-import { availabilityOf, overallLabel, stateIcon, stateLabel, stateTone, typeLabel, updatesAsOf, windowView } from '../src/views.ts';
+import { availabilityOf, overallLabel, stateIcon, stateLabel, stateTone, typeLabel } from '../src/views.ts';
 import { formatDateTime, formatTime } from '../src/zoned-format.ts';
 import { axeSource, launchChromium, serveDirectory, type StaticServer } from './helpers/browser.ts';
 import { buildPagesSite, SAMPLE_NOW } from './helpers/pages-fixture.ts';
@@ -134,12 +134,12 @@ describe('without JavaScript', () => {
       const text = await textOf(page, 'main');
       const facts = [notice.title, typeLabel(notice.type), `Posted by`, formatDateTime(notice.date, ZONE)];
       if (notice.state) facts.push(stateLabel(notice.state));
-      const window = windowView(notice, site.now, ZONE);
+      const window = notice.shownWindow;
       if (window) {
         facts.push(formatDateTime(window.start, ZONE));
         facts.push(window.end ? (window.sameDay ? formatTime(window.end, ZONE) : formatDateTime(window.end, ZONE)) : 'ongoing');
       }
-      for (const update of updatesAsOf(notice, site.now)) facts.push(`${stateLabel(update.status)} ${formatDateTime(update.at, ZONE)}`);
+      for (const update of notice.published) facts.push(`${stateLabel(update.status)} ${formatDateTime(update.at, ZONE)}`);
       for (const id of notice.services) facts.push(site.serviceById.get(id)!.name);
       expect(notice.url, text, facts);
       assert.match(text, /\b(PDT|PST)\b/, `${notice.url} names the zone`);

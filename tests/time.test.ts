@@ -9,7 +9,7 @@ import { parseNotice } from '../src/load-notices.ts';
 import { InvalidInputError } from '../src/problems.ts';
 import { resolveNow } from '../src/site.ts';
 import { parseDuration, parseTime, type Parsed } from '../src/time.ts';
-import { formatDateTime, formatDay, formatTime, isoInZone, localDate } from '../src/zoned-format.ts';
+import { formatDateTime, formatTime, isoInZone, localDate } from '../src/zoned-format.ts';
 import { configYaml, testConfig } from './helpers/config.ts';
 
 const LA = 'America/Los_Angeles';
@@ -249,8 +249,7 @@ describe('zoned formatting', () => {
     assert.equal(formatDateTime(pst, LA), 'Tue, Dec 2, 2008, 12:01 AM PST');
   });
 
-  it('formatDay and isoInZone', () => {
-    assert.equal(formatDay(pdt, LA), 'Tuesday, September 30, 2008');
+  it('isoInZone', () => {
     assert.equal(isoInZone(pdt, LA), '2008-09-30T00:01:00-07:00');
     assert.equal(isoInZone(pst, LA), '2008-12-02T00:01:00-08:00');
   });

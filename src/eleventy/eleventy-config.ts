@@ -10,5 +10,4 @@ export interface EleventyConfig {
   addExtension(extension: string | string[], options: { key: string }): void;
   addTemplateFormats(formats: string): void;
   on(event: string, listener: (...args: any[]) => unknown): void;
-  setServerOptions(options: Record<string, unknown>): void;
 }

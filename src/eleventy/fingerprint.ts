@@ -14,18 +14,20 @@ import { dirname, extname, join, posix, relative, resolve, sep } from 'node:path
 import type { EleventyConfig } from './eleventy-config.ts';
 
 /** Which files in `public/` get a fingerprinted copy. */
-export const FINGERPRINTED_EXTENSIONS = ['.css', '.js'];
+const FINGERPRINTED_EXTENSIONS = ['.css', '.js'];
 /** Hex digits of the SHA-256 of the content kept in the name; deploy/nginx.conf matches exactly this many. */
-export const HASH_LENGTH = 10;
+const HASH_LENGTH = 10;
 /** A fingerprinted URL or file name, e.g. `/style.0123456789.css`. */
-export const FINGERPRINTED_NAME = new RegExp(`\\.[0-9a-f]{${HASH_LENGTH}}\\.(?:css|js)$`);
+export const FINGERPRINTED_NAME = new RegExp(
+  `\\.[0-9a-f]{${HASH_LENGTH}}(?:${FINGERPRINTED_EXTENSIONS.map((ext) => ext.replace('.', '\\.')).join('|')})$`,
+);
 
 /**
  * The folder the assets come from: `public/` in the working directory, the
  * same folder `.eleventy.ts` passes through (Eleventy resolves passthrough
  * paths against the working directory, also when buildSite() builds a fixture).
  */
-export function publicDir(): string {
+function publicDir(): string {
   return resolve('public');
 }
 
@@ -77,8 +79,9 @@ function listAssets(dir: string, prefix = ''): string[] {
   return found;
 }
 
-/** Writes `name.<hash>.ext` copies of the assets into `outputDir`; returns their URLs. */
-export function writeFingerprintedAssets(outputDir: string, sourceDir = publicDir()): string[] {
+/** Writes `name.<hash>.ext` copies of the assets in `public/` into `outputDir`; returns their URLs. */
+function writeFingerprintedAssets(outputDir: string): string[] {
+  const sourceDir = publicDir();
   if (!existsSync(sourceDir)) return [];
   return listAssets(sourceDir).map((path) => {
     const target = join(outputDir, fingerprintedName(path, readFileSync(join(sourceDir, path))));

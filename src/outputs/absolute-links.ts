@@ -26,7 +26,7 @@ function decodeAttribute(value: string): string {
 }
 
 /** `url` resolved against `base`; unchanged when it cannot be parsed. */
-export function absoluteUrl(url: string, base: string): string {
+function absoluteUrl(url: string, base: string): string {
   try {
     return new URL(url, base).href;
   } catch {

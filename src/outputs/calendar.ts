@@ -19,8 +19,11 @@
  */
 import ical, { escape, foldLines, ICalEvent, ICalEventStatus, type ICalCalendar, type ICalEventData } from 'ical-generator';
 import type { NoticeView, ServiceView, SiteModel } from '../model.ts';
-import { lastChanged, noticeText, noticeUrl, publishedUpdates, servicesOf } from './common.ts';
+import { lastChanged, noticeText, noticeUrl, servicesOf } from './common.ts';
 import { scrub } from './scrub.ts';
+
+/** The calendar's file name, in the same folder as the feeds ('/' or a service's url). */
+export const CALENDAR_FILE = 'maintenance.ics';
 
 /** Calendar refresh hint for subscribers (REFRESH-INTERVAL, X-PUBLISHED-TTL): one hour. */
 const REFRESH_SECONDS = 60 * 60;
@@ -30,13 +33,13 @@ const REFRESH_SECONDS = 60 * 60;
  * before "now" are history, not plans, and leaving them out keeps a calendar's
  * size bounded however long the archive grows (like `feed_items` for feeds).
  */
-export const CALENDAR_PAST_DAYS = 365;
+const CALENDAR_PAST_DAYS = 365;
 
 /**
  * Maintenance notices of the site, or of one service, whose window ends within
  * CALENDAR_PAST_DAYS before "now" or later, oldest window first.
  */
-export function maintenanceNotices(site: SiteModel, service?: ServiceView): NoticeView[] {
+function maintenanceNotices(site: SiteModel, service?: ServiceView): NoticeView[] {
   const notices = service ? service.notices : site.notices;
   const since = site.now.getTime() - CALENDAR_PAST_DAYS * 24 * 60 * 60 * 1000;
   return notices
@@ -47,7 +50,7 @@ export function maintenanceNotices(site: SiteModel, service?: ServiceView): Noti
 export function renderCalendar(site: SiteModel, service?: ServiceView): string {
   const { config } = site;
   const title = service ? `${config.title}: ${service.name} maintenance` : `${config.title}: maintenance`;
-  const path = service ? `${service.url}maintenance.ics` : '/maintenance.ics';
+  const path = `${service ? service.url : '/'}${CALENDAR_FILE}`;
   const calendar = ical({
     prodId: { company: 'noticeboard', product: 'maintenance calendar', language: 'EN' },
     // ical-generator writes the calendar's name and description unescaped.
@@ -64,11 +67,11 @@ export function renderCalendar(site: SiteModel, service?: ServiceView): string {
 }
 
 function eventData(site: SiteModel, notice: NoticeView): ICalEventData {
-  const changed = lastChanged(site, notice);
+  const changed = lastChanged(notice);
   const url = noticeUrl(site, notice);
   return {
     id: url,
-    sequence: publishedUpdates(site, notice).length,
+    sequence: notice.published.length,
     stamp: changed,
     created: notice.date,
     lastModified: changed,

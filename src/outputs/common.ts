@@ -1,7 +1,8 @@
 /**
  * What every machine-readable output says about a notice, computed one way:
- * absolute URLs, the updates published by the build's "now", the instant a
- * notice last changed, stable ids, and the notice as HTML and as plain text.
+ * absolute URLs, the instant a notice last changed, stable ids, and the notice
+ * as HTML and as plain text. Like the pages, outputs show only the updates
+ * published by the build's "now" (`NoticeView.published`).
  *
  * Nothing here reads the clock: every instant comes from the notices or from
  * `site.now`, so the same input and the same STATUS_NOW give the same bytes.
@@ -11,8 +12,8 @@ import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns/format';
 import { html, trusted, type SafeHtml } from '../html.ts';
 import type { NoticeView, ServiceView, SiteModel } from '../model.ts';
-import type { Notice, Update } from '../notice.ts';
-import { stateLabel, typeLabel, updatesAsOf, windowView } from '../views.ts';
+import type { Notice } from '../notice.ts';
+import { stateLabel, typeLabel } from '../views.ts';
 import { formatDateTime, isoInZone } from '../zoned-format.ts';
 import { absolutizeLinks } from './absolute-links.ts';
 import { scrub } from './scrub.ts';
@@ -27,18 +28,10 @@ export function noticeUrl(site: SiteModel, notice: Notice): string {
   return siteUrl(site, notice.url);
 }
 
-/**
- * Updates published by the build's "now", oldest first. Like the derived state
- * and the pages, no output tells what has not been said yet.
- */
-export function publishedUpdates(site: SiteModel, notice: Notice): Update[] {
-  return updatesAsOf(notice, site.now);
-}
-
 /** When the notice last changed: its latest published update, else its date (spec §5 `updated`). */
-export function lastChanged(site: SiteModel, notice: Notice): Date {
+export function lastChanged(notice: NoticeView): Date {
   let latest = notice.date;
-  for (const update of publishedUpdates(site, notice)) {
+  for (const update of notice.published) {
     if (update.at.getTime() > latest.getTime()) latest = update.at;
   }
   return latest;
@@ -68,15 +61,18 @@ export function isoWithOffset(instant: Date, zone: string): string {
   return format(new TZDate(instant.getTime(), zone), "yyyy-MM-dd'T'HH:mm:ss.SSSxxx");
 }
 
-/** The services a notice names, in the catalog's order. */
+/**
+ * The services a notice names, in the catalog's order: how feeds, calendars
+ * and the API list them. (Pages list them in the notice's own order.)
+ */
 export function servicesOf(site: SiteModel, notice: Notice): ServiceView[] {
   return site.services.filter((service) => notice.services.includes(service.id));
 }
 
 /** "Tue, Sep 30, 2008, 12:01 AM PDT – 12:06 AM PDT", or "from … (ongoing)"; undefined for a notice without a window. */
-export function windowText(site: SiteModel, notice: Notice): string | undefined {
+function windowText(site: SiteModel, notice: NoticeView): string | undefined {
   const zone = site.config.timezone;
-  const window = windowView(notice, site.now, zone);
+  const window = notice.shownWindow;
   if (!window) return undefined;
   const start = formatDateTime(window.start, zone);
   if (!window.end) return `from ${start} (ongoing)`;
@@ -106,7 +102,7 @@ function renderNoticeHtml(site: SiteModel, notice: NoticeView): string {
   const facts: SafeHtml[] = [html`<strong>${typeLabel(notice.type)}</strong>`];
   if (services.length) facts.push(html`Services: ${services.join(', ')}`);
   if (window) facts.push(html`Window: ${window}`);
-  const updates = publishedUpdates(site, notice);
+  const updates = notice.published;
   const markup = html`<p>${facts.map((fact, index) => (index ? html` · ${fact}` : fact))}</p>
 ${trusted(notice.html)}${updates.length
     ? html`<h3>Updates</h3>
@@ -131,7 +127,7 @@ export function noticeText(site: SiteModel, notice: NoticeView): string {
   const services = servicesOf(site, notice).map((service) => service.name);
   if (services.length) lines.push(`Services: ${services.join(', ')}`);
   lines.push('', notice.body.trim());
-  for (const update of publishedUpdates(site, notice)) {
+  for (const update of notice.published) {
     lines.push('', `${stateLabel(update.status)} (${formatDateTime(update.at, zone)}): ${update.body.trim()}`);
   }
   lines.push('', noticeUrl(site, notice));

@@ -26,23 +26,51 @@ import { Feed, type Category, type Item } from 'feed';
 import { escapeHtml } from '../html.ts';
 import type { NoticeView, ServiceView, SiteModel } from '../model.ts';
 import { typeLabel } from '../views.ts';
+import { CALENDAR_FILE } from './calendar.ts';
 import { lastChanged, latestOf, noticeHtml, noticeUrl, servicesOf, siteUrl } from './common.ts';
 import { scrub, scrubDeep } from './scrub.ts';
 import { finishXml, xmlAttribute, xmlCdata, xmlEscapedAttribute, xmlText } from './xml-safe.ts';
 
 export const FEED_FORMATS = ['rss', 'atom', 'json'] as const;
-export type FeedFormat = (typeof FEED_FORMATS)[number];
+type FeedFormat = (typeof FEED_FORMATS)[number];
 
-/** Where each format is written, relative to the feed's base folder ('' or '/services/<id>'). */
+/** Where each format is written, relative to the feed's base folder ('/' or a service's url). */
 export const FEED_FILES: Record<FeedFormat, string> = { rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json' };
 
+/** A feed or the calendar: where pages link it and the output templates write it. */
+export interface OutputLink {
+  format: FeedFormat | 'ics';
+  title: string;
+  /** Site-relative. */
+  href: string;
+  /** Media type. */
+  type: string;
+}
+
+const FEED_LINKS: Record<FeedFormat, { title: string; type: string }> = {
+  rss: { title: 'RSS', type: 'application/rss+xml' },
+  atom: { title: 'Atom', type: 'application/atom+xml' },
+  json: { title: 'JSON Feed', type: 'application/feed+json' },
+};
+
+/** The feeds in folder `base` ('/' for the site, a service's url): what `<link rel="alternate">` names. */
+export function feedLinks(base: string): OutputLink[] {
+  return FEED_FORMATS.map((format) => ({ format, ...FEED_LINKS[format], href: `${base}${FEED_FILES[format]}` }));
+}
+
+/** The feeds and the maintenance calendar in folder `base`: every output there to subscribe to. */
+export function outputLinks(base: string): OutputLink[] {
+  const calendar: OutputLink = { format: 'ics', title: 'Maintenance calendar (iCalendar)', href: `${base}${CALENDAR_FILE}`, type: 'text/calendar' };
+  return [...feedLinks(base), calendar];
+}
+
 /** What one feed covers. */
-export interface FeedScope {
+interface FeedScope {
   title: string;
   description: string;
   /** Site-relative URL of the page the feed follows. */
   home: string;
-  /** Site-relative folder the feed files live in: '' for the site, '/services/<id>' for a service. */
+  /** Site-relative folder the feed files live in: '/' for the site, the service's url for a service. */
   base: string;
   /** Newest first, at most `feed_items`. */
   notices: NoticeView[];
@@ -53,7 +81,7 @@ export function siteFeedScope(site: SiteModel): FeedScope {
     title: site.config.title,
     description: site.config.description,
     home: '/',
-    base: '',
+    base: '/',
     notices: site.notices.slice(0, site.config.feed_items),
   };
 }
@@ -63,19 +91,23 @@ export function serviceFeedScope(site: SiteModel, service: ServiceView): FeedSco
     title: `${site.config.title}: ${service.name}`,
     description: service.description || `Notices about ${service.name}`,
     home: service.url,
-    base: `/services/${service.id}`,
+    base: service.url,
     notices: service.notices.slice(0, site.config.feed_items),
   };
 }
 
 /** The feed's own updated time: its newest entry's, else the site's newest change, else the epoch. */
-export function feedUpdated(site: SiteModel, notices: readonly NoticeView[]): Date {
-  return (
-    latestOf(notices.map((notice) => lastChanged(site, notice))) ??
-    latestOf(site.notices.map((notice) => lastChanged(site, notice))) ??
-    new Date(0)
-  );
+function feedUpdated(site: SiteModel, notices: readonly NoticeView[]): Date {
+  return latestOf(notices.map(lastChanged)) ?? siteChanged(site) ?? new Date(0);
 }
+
+/** The site's newest change, once per model: every empty feed (each service's, in each format) asks. */
+function siteChanged(site: SiteModel): Date | undefined {
+  if (!siteChanges.has(site)) siteChanges.set(site, latestOf(site.notices.map(lastChanged)));
+  return siteChanges.get(site);
+}
+
+const siteChanges = new WeakMap<SiteModel, Date | undefined>();
 
 /** Text encoders for where each value lands in the chosen format. */
 interface Encoders {
@@ -115,7 +147,7 @@ function item(site: SiteModel, notice: NoticeView, format: FeedFormat): Item {
   const entry: Item = {
     title: enc.cdata(title),
     link: url,
-    date: lastChanged(site, notice),
+    date: lastChanged(notice),
     published: notice.date,
     description: enc.cdata(summary),
     content: enc.cdata(noticeHtml(site, notice)),
@@ -134,9 +166,9 @@ function item(site: SiteModel, notice: NoticeView, format: FeedFormat): Item {
 }
 
 /** The `feed` package's Feed for one scope and format, ready to serialise. */
-export function buildFeed(site: SiteModel, scope: FeedScope, format: FeedFormat): Feed {
+function buildFeed(site: SiteModel, scope: FeedScope, format: FeedFormat): Feed {
   const enc = format === 'json' ? JSON_TEXT : XML;
-  const abs = (file: string) => siteUrl(site, `${scope.base}/${file}`);
+  const abs = (file: string) => siteUrl(site, `${scope.base}${file}`);
   const feed = new Feed({
     id: abs(FEED_FILES[format]),
     title: enc.text(scope.title),
@@ -152,11 +184,11 @@ export function buildFeed(site: SiteModel, scope: FeedScope, format: FeedFormat)
   return feed;
 }
 
-export function renderRss(site: SiteModel, scope: FeedScope): string {
+function renderRss(site: SiteModel, scope: FeedScope): string {
   return finishXml(buildFeed(site, scope, 'rss').rss2());
 }
 
-export function renderAtom(site: SiteModel, scope: FeedScope): string {
+function renderAtom(site: SiteModel, scope: FeedScope): string {
   return finishXml(buildFeed(site, scope, 'atom').atom1());
 }
 
@@ -179,7 +211,7 @@ interface JsonFeed10 {
 }
 
 /** JSON Feed 1.1 (https://jsonfeed.org/version/1.1). */
-export function renderJsonFeed(site: SiteModel, scope: FeedScope): string {
+function renderJsonFeed(site: SiteModel, scope: FeedScope): string {
   const v10 = JSON.parse(buildFeed(site, scope, 'json').json1()) as JsonFeed10;
   const feed = {
     version: 'https://jsonfeed.org/version/1.1',

@@ -11,19 +11,19 @@ import { z } from 'zod';
 const timestamp = z.iso.datetime({ offset: true });
 const id = z.string().min(1);
 
-export const INDICATORS = ['none', 'minor', 'major', 'critical', 'maintenance'] as const;
-export const COMPONENT_STATUSES = [
+const INDICATORS = ['none', 'minor', 'major', 'critical', 'maintenance'] as const;
+const COMPONENT_STATUSES = [
   'operational',
   'degraded_performance',
   'partial_outage',
   'major_outage',
   'under_maintenance',
 ] as const;
-export const INCIDENT_STATUSES = ['investigating', 'identified', 'monitoring', 'resolved', 'postmortem'] as const;
-export const MAINTENANCE_STATUSES = ['scheduled', 'in_progress', 'verifying', 'completed'] as const;
-export const IMPACTS = ['none', 'minor', 'major', 'critical', 'maintenance'] as const;
+const INCIDENT_STATUSES = ['investigating', 'identified', 'monitoring', 'resolved', 'postmortem'] as const;
+const MAINTENANCE_STATUSES = ['scheduled', 'in_progress', 'verifying', 'completed'] as const;
+const IMPACTS = ['none', 'minor', 'major', 'critical', 'maintenance'] as const;
 
-export const pageSchema = z.strictObject({
+const pageSchema = z.strictObject({
   id,
   name: z.string(),
   url: z.url(),
@@ -31,7 +31,7 @@ export const pageSchema = z.strictObject({
   updated_at: timestamp,
 });
 
-export const statusSchema = z.strictObject({
+const statusSchema = z.strictObject({
   indicator: z.enum(INDICATORS),
   description: z.string(),
 });
@@ -52,12 +52,12 @@ const componentFields = {
 };
 
 /** A component; a group is a component with `group: true` and the ids of its members. */
-export const componentSchema = z.union([
+const componentSchema = z.union([
   z.strictObject({ ...componentFields, group: z.literal(false) }),
   z.strictObject({ ...componentFields, group: z.literal(true), group_id: z.null(), components: z.array(id) }),
 ]);
 
-export const affectedComponentSchema = z.strictObject({
+const affectedComponentSchema = z.strictObject({
   code: id,
   name: z.string(),
   old_status: z.enum(COMPONENT_STATUSES),
@@ -77,8 +77,8 @@ const updateFields = {
   tweet_id: z.string().nullable(),
 };
 
-export const incidentUpdateSchema = z.strictObject({ ...updateFields, status: z.enum(INCIDENT_STATUSES) });
-export const maintenanceUpdateSchema = z.strictObject({ ...updateFields, status: z.enum(MAINTENANCE_STATUSES) });
+const incidentUpdateSchema = z.strictObject({ ...updateFields, status: z.enum(INCIDENT_STATUSES) });
+const maintenanceUpdateSchema = z.strictObject({ ...updateFields, status: z.enum(MAINTENANCE_STATUSES) });
 
 const incidentFields = {
   id,
@@ -94,13 +94,13 @@ const incidentFields = {
   components: z.array(componentSchema),
 };
 
-export const incidentSchema = z.strictObject({
+const incidentSchema = z.strictObject({
   ...incidentFields,
   status: z.enum(INCIDENT_STATUSES),
   incident_updates: z.array(incidentUpdateSchema),
 });
 
-export const maintenanceSchema = z.strictObject({
+const maintenanceSchema = z.strictObject({
   ...incidentFields,
   status: z.enum(MAINTENANCE_STATUSES),
   incident_updates: z.array(maintenanceUpdateSchema),

@@ -40,8 +40,8 @@
  */
 import type { NoticeView, ServiceView, SiteModel } from '../model.ts';
 import type { Notice, Update } from '../notice.ts';
-import { incidentEnd, noticeState, stateChangeInstants, worstOf, type ServiceState } from '../state.ts';
-import { isoWithOffset, latestOf, noticeUrl, publishedUpdates, stableId } from './common.ts';
+import { incidentEnd, maintenanceEnd, noticeState, stateChangeInstants, worstOf, type ServiceState } from '../state.ts';
+import { isoWithOffset, lastChanged, latestOf, noticeUrl, servicesOf, stableId } from './common.ts';
 import { scrubDeep } from './scrub.ts';
 import type { z } from 'zod';
 import type {
@@ -63,7 +63,7 @@ import type {
 } from './statuspage-schema.ts';
 
 /** How many notices the full lists (incidents.json, scheduled-maintenances.json) hold, as Statuspage's. */
-export const LIST_LIMIT = 50;
+const LIST_LIMIT = 50;
 
 type IncidentStatus = StatuspageIncident['status'];
 type MaintenanceStatus = StatuspageMaintenance['status'];
@@ -179,15 +179,13 @@ class StatuspageApi {
   }
 
   private affected(notice: Notice): StatuspageComponent[] {
-    return this.site.services
-      .filter((service) => notice.services.includes(service.id))
-      .map((service) => this.componentsById.get(service.id)!);
+    return servicesOf(this.site, notice).map((service) => this.componentsById.get(service.id)!);
   }
 
   /** The notice's posts, newest first: published updates, then the body at the notice's date. */
-  private posts<S extends string>(notice: Notice, statusOf: (update: Update | undefined, at: Date) => S, incidentId: string) {
+  private posts<S extends string>(notice: NoticeView, statusOf: (update: Update | undefined, at: Date) => S, incidentId: string) {
     const seen = new Map<string, number>();
-    const updates = publishedUpdates(this.site, notice).map((update) => {
+    const updates = notice.published.map((update) => {
       const key = update.at.toISOString();
       const n = seen.get(key) ?? 0;
       seen.set(key, n + 1);
@@ -213,15 +211,14 @@ class StatuspageApi {
     const id = stableId(`notice:${notice.url}`);
     const status = notice.state as IncidentStatus;
     const end = status === 'resolved' ? incidentEnd(notice) : undefined;
-    const updates = publishedUpdates(this.site, notice);
-    const monitoring = updates.find((update) => update.status === 'monitoring');
+    const monitoring = notice.published.find((update) => update.status === 'monitoring');
     const statusOf = (update: Update | undefined, at: Date): IncidentStatus => {
       if (update && update.status !== 'update') return update.status as IncidentStatus;
       return noticeState(notice, at) as IncidentStatus;
     };
     const incidentUpdates: StatuspageIncidentUpdate[] = this.posts(notice, statusOf, id);
     return {
-      ...this.common(id, notice, updates, end),
+      ...this.common(id, notice, end),
       status,
       monitoring_at: monitoring ? this.time(monitoring.at) : null,
       started_at: this.time(notice.window!.start),
@@ -232,17 +229,16 @@ class StatuspageApi {
   maintenance(notice: NoticeView): StatuspageMaintenance {
     const id = stableId(`notice:${notice.url}`);
     const status = MAINTENANCE_STATUS[notice.state!]!;
-    const updates = publishedUpdates(this.site, notice);
     const window = notice.window!;
+    // resolved_at: when it was cancelled, or when it ended by spec §4 (as the derived state says).
     let end: Date | undefined;
-    if (status === 'completed') {
-      end = updates.find((update) => update.status === 'completed' || update.status === 'cancelled')?.at ?? window.end;
-    }
+    if (notice.state === 'cancelled') end = notice.published.find((update) => update.status === 'cancelled')!.at;
+    else if (notice.state === 'completed') end = maintenanceEnd(notice, this.site.now);
     const statusOf = (update: Update | undefined, at: Date): MaintenanceStatus =>
       MAINTENANCE_STATUS[update && update.status !== 'update' ? update.status : noticeState(notice, at)!]!;
     const maintenanceUpdates: StatuspageMaintenanceUpdate[] = this.posts(notice, statusOf, id);
     return {
-      ...this.common(id, notice, updates, end),
+      ...this.common(id, notice, end),
       status,
       monitoring_at: null,
       started_at: this.time(notice.date),
@@ -253,12 +249,12 @@ class StatuspageApi {
   }
 
   /** The fields incidents and maintenances share, computed the same way for both. */
-  private common(id: string, notice: NoticeView, updates: readonly Update[], end: Date | undefined) {
+  private common(id: string, notice: NoticeView, end: Date | undefined) {
     return {
       id,
       name: notice.title,
       created_at: this.time(notice.date),
-      updated_at: this.time(latestOf([notice.date, ...updates.map((update) => update.at), ...(end ? [end] : [])])!),
+      updated_at: this.time(latestOf([lastChanged(notice), ...(end ? [end] : [])])!),
       resolved_at: end ? this.time(end) : null,
       impact: notice.impact,
       shortlink: noticeUrl(this.site, notice),
@@ -303,7 +299,7 @@ type Incidents = z.infer<typeof incidentsDocument>;
 type Maintenances = z.infer<typeof maintenancesDocument>;
 
 /** Every API file's document, typed by the Statuspage shape it must have. */
-export interface StatuspageDocuments {
+interface StatuspageDocuments {
   '/api/v2/summary.json': z.infer<typeof summaryDocument>;
   '/api/v2/status.json': z.infer<typeof statusDocument>;
   '/api/v2/components.json': z.infer<typeof componentsDocument>;
@@ -318,7 +314,7 @@ export interface StatuspageDocuments {
 const cache = new WeakMap<SiteModel, StatuspageDocuments>();
 
 /** Every API file: site-relative path -> document. */
-export function statuspageDocuments(site: SiteModel): StatuspageDocuments {
+function statuspageDocuments(site: SiteModel): StatuspageDocuments {
   const cached = cache.get(site);
   if (cached) return cached;
   const api = new StatuspageApi(site);

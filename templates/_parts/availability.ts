@@ -20,7 +20,9 @@ import {
   dayLabelLong,
   dayLook,
   dayText,
+  formatNumber,
   impactLabel,
+  notableDays,
   plural,
   typeLabel,
   zoneName,
@@ -56,8 +58,8 @@ export function stripLegend(site: SiteModel): SafeHtml {
 /** A service page's availability: the strip, then every day that had something, in words. */
 export function availabilitySection(site: SiteModel, service: ServiceView): SafeHtml {
   const availability = availabilityOf(site, service);
-  const number = (value: number) => new Intl.NumberFormat(site.config.language).format(value);
-  const notable = availability.days.filter((day) => day.incidents.length || day.maintenance.length).reverse();
+  const number = (value: number) => formatNumber(value, site.config.language);
+  const notable = notableDays(availability);
   return html`<section class="availability">
 <h2>Availability</h2>
 ${stripLegend(site)}

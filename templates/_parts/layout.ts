@@ -10,9 +10,10 @@
 import type { SiteModel } from '../../src/model.ts';
 import { assetPath } from '../../src/eleventy/fingerprint.ts';
 import { html, type HtmlValue, type SafeHtml } from '../../src/html.ts';
+import { feedLinks } from '../../src/outputs/feeds.ts';
 import { zoneName } from '../../src/views.ts';
 
-export interface PageOptions {
+interface PageOptions {
   site: SiteModel;
   /** Page title, without the site name. */
   title?: string;
@@ -28,17 +29,11 @@ export interface PageOptions {
 export const CONTENT_SECURITY_POLICY =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'";
 
-/** The site-wide feeds (spec §5), named on every page. */
-export const SITE_FEEDS = [
-  { title: 'RSS', href: '/feed.xml', type: 'application/rss+xml' },
-  { title: 'Atom', href: '/atom.xml', type: 'application/atom+xml' },
-  { title: 'JSON Feed', href: '/feed.json', type: 'application/feed+json' },
-];
-
 export function page({ site, title, url, description, feeds = [], body }: PageOptions): SafeHtml {
   const { config } = site;
   const fullTitle = title ? `${title} · ${config.title}` : config.title;
-  const allFeeds = [...SITE_FEEDS.map((feed) => ({ ...feed, title: `${config.title}: ${feed.title}` })), ...feeds];
+  // The site-wide feeds (spec §5) are named on every page.
+  const allFeeds = [...feedLinks('/').map((feed) => ({ ...feed, title: `${config.title}: ${feed.title}` })), ...feeds];
   const nav = [
     { href: '/', label: 'Status' },
     { href: '/services/', label: 'Services' },

@@ -4,15 +4,15 @@
  */
 import { html, trusted, type SafeHtml } from '../../src/html.ts';
 import type { NoticeView, SiteModel } from '../../src/model.ts';
-import { impactLabel, joinNames, typeLabel, updatesAsOf, windowView } from '../../src/views.ts';
+import { impactLabel, joinNames, typeLabel } from '../../src/views.ts';
 import { noticeStateBadge, stateBadge } from './state.ts';
 import { timeTag, windowText } from './time.ts';
 
-/** The notice's services, each linked to its page by name. */
-export function serviceLinks(notice: NoticeView, site: SiteModel): SafeHtml {
+/** The notice's services, in its own order (outputs use the catalog's: see servicesOf), each linked to its page by name. */
+function serviceLinks(notice: NoticeView, site: SiteModel): SafeHtml {
   const items = notice.services.map((id) => {
-    const service = site.services.find((candidate) => candidate.id === id);
-    return html`<li><a href="${service?.url ?? `/services/${id}/`}">${service?.name ?? id}</a></li>`;
+    const service = site.serviceById.get(id)!;
+    return html`<li><a href="${service.url}">${service.name}</a></li>`;
   });
   return html`<ul class="inline">${items}</ul>`;
 }
@@ -22,15 +22,15 @@ function draftMark(notice: NoticeView): SafeHtml | '' {
   return notice.draft ? html`<span class="draft-mark">Draft:</span> ` : '';
 }
 
-export interface ArticleOptions {
+interface ArticleOptions {
   /** 1 on the notice's own page (its title is the page's h1), 2 in a month archive. */
   level: 1 | 2;
 }
 
 export function noticeArticle(notice: NoticeView, site: SiteModel, { level }: ArticleOptions): SafeHtml {
   const zone = site.config.timezone;
-  const window = windowView(notice, site.now, zone);
-  const updates = updatesAsOf(notice, site.now);
+  const window = notice.shownWindow;
+  const updates = notice.published;
   const title = level === 1 ? html`<h1>${draftMark(notice)}${notice.title}</h1>` : html`<h2><a href="${notice.url}">${draftMark(notice)}${notice.title}</a></h2>`;
   const sub = level === 1 ? 'h2' : 'h3';
   return html`<article class="notice type-${notice.type}">
@@ -67,17 +67,26 @@ ${trusted(update.html)}
 `;
 }
 
-export interface ItemOptions {
+interface ItemOptions {
   /** Show the one-line summary too. */
   summary?: boolean;
   /** Show the services it affects. */
   services?: boolean;
 }
 
+interface ListOptions extends ItemOptions {
+  /**
+   * A list the page script moves items into and out of on the reader's clock
+   * (in a section of class "moves"): the list is always there, and the "none"
+   * sentence too, hidden while the list has items.
+   */
+  movable?: boolean;
+}
+
 /** One line of a notice list: title linked, type, state, date and window. */
-export function noticeItem(notice: NoticeView, site: SiteModel, options: ItemOptions = {}): SafeHtml {
+function noticeItem(notice: NoticeView, site: SiteModel, options: ItemOptions = {}): SafeHtml {
   const zone = site.config.timezone;
-  const window = windowView(notice, site.now, zone);
+  const window = notice.shownWindow;
   return html`<li class="notice-item">
 <p class="item-title"><a href="${notice.url}">${draftMark(notice)}${notice.title}</a></p>
 <p class="item-meta"><span class="type">${typeLabel(notice.type)}</span>${notice.state ? html` ${noticeStateBadge(notice)}` : ''} <span class="posted">Posted ${timeTag(notice.date, zone)}</span></p>
@@ -88,9 +97,12 @@ ${options.summary && notice.summary ? html`<p class="summary">${notice.summary}<
 `;
 }
 
-/** A list of notices, or a sentence saying there are none. */
-export function noticeList(notices: readonly NoticeView[], site: SiteModel, empty: string, options?: ItemOptions): SafeHtml {
-  if (!notices.length) return html`<p class="empty">${empty}</p>`;
-  return html`<ul class="notice-list">
+/** A list of notices, or a sentence saying there are none (a movable list has both). */
+export function noticeList(notices: readonly NoticeView[], site: SiteModel, empty: string, options: ListOptions = {}): SafeHtml {
+  const list = html`<ul class="notice-list">
 ${notices.map((notice) => noticeItem(notice, site, options))}</ul>`;
+  if (options.movable) return html`${list}
+<p class="empty"${notices.length ? html` hidden` : ''}>${empty}</p>`;
+  if (!notices.length) return html`<p class="empty">${empty}</p>`;
+  return list;
 }

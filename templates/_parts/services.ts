@@ -4,17 +4,17 @@ import type { ServiceGroup, ServiceView, SiteModel } from '../../src/model.ts';
 import { availabilityStrip } from './availability.ts';
 import { serviceStateBadge } from './state.ts';
 
-export interface ServiceListOptions {
+interface ServiceListOptions {
   descriptions?: boolean;
   /** Show each service's availability strip. */
   strips?: boolean;
 }
 
-export function serviceList(services: readonly ServiceView[], site: SiteModel, options: ServiceListOptions = {}): SafeHtml {
+function serviceList(services: readonly ServiceView[], site: SiteModel, options: ServiceListOptions = {}): SafeHtml {
   return html`<ul class="service-list">
 ${services.map(
   (service) => html`<li class="service">
-<p class="service-row"><a class="service-name" href="${service.url}">${service.name}</a> ${serviceStateBadge(service, site.now)}</p>
+<p class="service-row"><a class="service-name" href="${service.url}">${service.name}</a> ${serviceStateBadge(service)}</p>
 ${options.descriptions && service.description ? html`<p class="description">${service.description}</p>` : ''}
 ${options.strips ? availabilityStrip(site, service) : ''}
 </li>

@@ -9,39 +9,33 @@
  */
 import { html, type SafeHtml } from '../../src/html.ts';
 import type { NoticeView, ServiceView } from '../../src/model.ts';
-import {
-  pendingMaintenanceWindows,
-  stateIcon,
-  stateLabel,
-  stateTone,
-  stateWithoutMaintenance,
-  type StateName,
-} from '../../src/views.ts';
+import { isPendingMaintenance } from '../../src/state.ts';
+import { stateIcon, stateLabel, stateTone, type StateName } from '../../src/views.ts';
 
-export function stateBadge(state: StateName, label = stateLabel(state), data: SafeHtml | '' = ''): SafeHtml {
-  return html`<span class="badge tone-${stateTone(state)}"${data}><span class="icon" aria-hidden="true">${stateIcon(state)}</span> ${label}</span>`;
+export function stateBadge(state: StateName, data: SafeHtml | '' = ''): SafeHtml {
+  return html`<span class="badge tone-${stateTone(state)}"${data}><span class="icon" aria-hidden="true">${stateIcon(state)}</span> ${stateLabel(state)}</span>`;
 }
 
 /** A notice's state; a maintenance that has not ended yet carries its window. */
 export function noticeStateBadge(notice: NoticeView): SafeHtml | '' {
   if (!notice.state) return '';
-  const pending = notice.type === 'maintenance' && (notice.state === 'scheduled' || notice.state === 'in-progress');
   return stateBadge(
     notice.state,
-    undefined,
-    pending
+    isPendingMaintenance(notice, notice.state)
       ? html` data-state="${notice.state}" data-window-start="${notice.window!.start.toISOString()}" data-window-end="${notice.window!.end!.toISOString()}"`
       : '',
   );
 }
 
-/** A service's state now; with its pending maintenance windows when it has any. */
-export function serviceStateBadge(service: ServiceView, now: Date): SafeHtml {
-  const windows = pendingMaintenanceWindows(service);
+/**
+ * A service's state now; with its pending maintenance windows when it has any.
+ */
+export function serviceStateBadge(service: ServiceView): SafeHtml {
+  const windows = service.pendingMaintenance;
   const data = windows.length
-    ? html` data-state="${service.state}" data-base="${stateWithoutMaintenance(service, now)}" data-maint="${windows
+    ? html` data-state="${service.state}" data-base="${service.stateWithoutMaintenance}" data-maint="${windows
         .map(({ start, end }) => `${start.toISOString()}/${end.toISOString()}`)
         .join(' ')}"`
     : html` data-state="${service.state}"`;
-  return stateBadge(service.state, undefined, data);
+  return stateBadge(service.state, data);
 }

@@ -5,11 +5,9 @@
  */
 import type { ServiceView, SiteModel } from '../../src/model.ts';
 import { renderCalendar } from '../../src/outputs/calendar.ts';
-import { FEED_FILES, FEED_FORMATS, renderFeed, serviceFeedScope, type FeedFormat } from '../../src/outputs/feeds.ts';
+import { outputLinks, renderFeed, serviceFeedScope, type OutputLink } from '../../src/outputs/feeds.ts';
 
-type Output = { serviceId: string; format: FeedFormat | 'ics'; path: string };
-
-const FORMATS: (FeedFormat | 'ics')[] = [...FEED_FORMATS, 'ics'];
+type Output = { serviceId: string; format: OutputLink['format']; path: string };
 
 export const data = {
   pagination: {
@@ -19,11 +17,7 @@ export const data = {
     // One page per service and format.
     before: (services: ServiceView[]): Output[] =>
       services.flatMap((service) =>
-        FORMATS.map((format) => ({
-          serviceId: service.id,
-          format,
-          path: `/services/${service.id}/${format === 'ics' ? 'maintenance.ics' : FEED_FILES[format]}`,
-        })),
+        outputLinks(service.url).map(({ format, href }) => ({ serviceId: service.id, format, path: href })),
       ),
   },
   permalink: ({ output }: { output: Output }) => output.path,
@@ -32,8 +26,7 @@ export const data = {
 
 export function render({ site, output }: { site: SiteModel; output: Output }): string {
   // Look the service up in the model itself rather than trusting a copy made by pagination.
-  const service = site.services.find((candidate) => candidate.id === output.serviceId);
-  if (!service) throw new Error(`unknown service ${output.serviceId}`);
+  const service = site.serviceById.get(output.serviceId)!;
   if (output.format === 'ics') return renderCalendar(site, service);
   return renderFeed(site, serviceFeedScope(site, service), output.format);
 }

@@ -5,14 +5,11 @@
  */
 import type { SiteModel } from '../../src/model.ts';
 import { renderCalendar } from '../../src/outputs/calendar.ts';
-import { FEED_FILES, renderFeed, siteFeedScope, type FeedFormat } from '../../src/outputs/feeds.ts';
+import { outputLinks, renderFeed, siteFeedScope, type OutputLink } from '../../src/outputs/feeds.ts';
 
-type Output = { format: FeedFormat | 'ics'; path: string };
+type Output = { format: OutputLink['format']; path: string };
 
-const OUTPUTS: Output[] = [
-  ...(Object.entries(FEED_FILES) as [FeedFormat, string][]).map(([format, file]) => ({ format, path: `/${file}` })),
-  { format: 'ics', path: '/maintenance.ics' },
-];
+const OUTPUTS: Output[] = outputLinks('/').map(({ format, href }) => ({ format, path: href }));
 
 export const data = {
   outputs: OUTPUTS,
