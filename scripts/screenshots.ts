@@ -11,13 +11,13 @@
  *   npm run screenshots                    # all 16
  *   npm run screenshots -- --out /tmp/shots
  */
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchChromium, serveDirectory } from '../tests/helpers/browser.ts';
-import { buildAt, createSite, PROJECT } from '../tests/helpers/site-fixture.ts';
+import { buildFixture, PROJECT_ROOT, SAMPLE_NOW } from '../tests/helpers/build-fixture.ts';
 
-const SCREENSHOT_NOW = '2008-10-02T00:30-07:00';
+const SCREENSHOT_NOW = SAMPLE_NOW;
 const SCREENSHOT_PAGES = {
   home: '/',
   notice: '/2008/09/29/san-jose-pop-retrofit/',
@@ -28,12 +28,12 @@ const WIDTHS = [375, 1280] as const;
 const SCHEMES = ['light', 'dark'] as const;
 const MAX_HEIGHT = 2400;
 
-const { values } = parseArgs({ options: { out: { type: 'string', default: join(PROJECT, 'docs', 'screenshots') } } });
+const { values } = parseArgs({ options: { out: { type: 'string', default: join(PROJECT_ROOT, 'docs', 'screenshots') } } });
 const out = resolve(values.out!);
 mkdirSync(out, { recursive: true });
 
-const root = createSite({ samplePosts: true });
-const server = await serveDirectory(await buildAt(root, SCREENSHOT_NOW));
+const fixture = await buildFixture({ from: PROJECT_ROOT, now: SCREENSHOT_NOW });
+const server = await serveDirectory(fixture.output);
 const browser = await launchChromium();
 try {
   for (const width of WIDTHS) {
@@ -60,5 +60,5 @@ try {
 } finally {
   await browser.close();
   await server.close();
-  rmSync(root, { recursive: true, force: true });
+  fixture.remove();
 }

@@ -148,7 +148,7 @@ export interface SiteModel {
 
 const RECENT_COUNT = 10;
 /** How many of a service's newest notices its own page lists. */
-export const SERVICE_RECENT_COUNT = 50;
+const SERVICE_RECENT_COUNT = 50;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const newestFirst = (a: Notice, b: Notice) => b.date.getTime() - a.date.getTime() || a.url.localeCompare(b.url);

@@ -4,10 +4,10 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { appendUpdate } from '../src/authoring/append-update.ts';
 import { newNoticeFile, slugify } from '../src/authoring/new-notice.ts';
 import { parseConfig } from '../src/config.ts';
@@ -19,9 +19,15 @@ const PROJECT = resolve(import.meta.dirname, '..');
 const CONFIG_TEXT = readFileSync(join(PROJECT, 'tests/fixtures/valid/site.config.yaml'), 'utf8');
 const config = parseConfig(CONFIG_TEXT, 'site.config.yaml').config!;
 
-/** A fresh site with the valid fixture's config and no notices. */
+const roots: string[] = [];
+after(() => {
+  for (const root of roots) rmSync(root, { recursive: true, force: true });
+});
+
+/** A fresh site with the valid fixture's config and no notices (removed when the file's tests end). */
 function emptySite(): string {
   const root = mkdtempSync(join(tmpdir(), 'noticeboard-authoring-'));
+  roots.push(root);
   writeFileSync(join(root, 'site.config.yaml'), CONFIG_TEXT);
   symlinkSync(join(PROJECT, 'node_modules'), join(root, 'node_modules'));
   return root;

@@ -9,17 +9,17 @@
  * run `npm run test:setup`.
  */
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
 import { after, describe, it } from 'node:test';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import type { SiteModel } from '../src/model.ts';
 import { loadSite } from '../src/site.ts';
-import { parseTime } from '../src/time.ts';
 import { formatAvailability } from '../src/availability.ts';
 import { availabilityOf, overallLabel, stateIcon, stateLabel, stateTone, typeLabel } from '../src/views.ts';
 import { formatDateTime, formatTime } from '../src/zoned-format.ts';
 import { axeSource, launchChromium, serveDirectory, type StaticServer } from './helpers/browser.ts';
-import { buildPagesSite, SAMPLE_NOW } from './helpers/pages-fixture.ts';
+import { SAMPLE_NOW, type Fixture } from './helpers/build-fixture.ts';
+import { at } from './helpers/config.ts';
+import { buildPagesSite } from './helpers/pages-fixture.ts';
 
 const ZONE = 'America/Los_Angeles';
 const SAN_JOSE = '/2008/09/29/san-jose-pop-retrofit/';
@@ -27,6 +27,7 @@ const SAN_JOSE = '/2008/09/29/san-jose-pop-retrofit/';
 const AXE_PAGES = ['/', SAN_JOSE, '/2008/09/', '/services/imap/', '/2008/10/01/imap-slow/'];
 
 let browser: Browser;
+/** Built at SAMPLE_NOW, with EXTRA_POSTS: the San Jose window is in progress. */
 let live: StaticServer;
 let liveModel: SiteModel;
 /** Built the afternoon before the San Jose window, when it was still scheduled. */
@@ -60,16 +61,16 @@ const texts = (page: Page, selector: string) => page.locator(selector).evaluateA
  * would only cancel them).
  */
 let setupOnce: Promise<void> | undefined;
-const roots: string[] = [];
+const fixtures: Fixture[] = [];
 const setup = () =>
   (setupOnce ??= (async () => {
     const built = await buildPagesSite(SAMPLE_NOW, true);
-    roots.push(built.root);
+    fixtures.push(built);
     liveModel = loadSite({ root: built.root, now: at(SAMPLE_NOW) });
-    live = await serveDirectory(built.site);
+    live = await serveDirectory(built.output);
     const before = await buildPagesSite('2008-10-01T12:00-07:00');
-    roots.push(before.root);
-    early = await serveDirectory(before.site);
+    fixtures.push(before);
+    early = await serveDirectory(before.output);
     browser = await launchChromium();
   })());
 
@@ -77,14 +78,8 @@ after(async () => {
   await browser?.close();
   await live?.close();
   await early?.close();
-  for (const root of roots) rmSync(root, { recursive: true, force: true });
+  for (const fixture of fixtures) fixture.remove();
 });
-
-function at(text: string): Date {
-  const parsed = parseTime(text, ZONE);
-  assert.ok(parsed.ok);
-  return parsed.value;
-}
 
 describe('axe-core reports no violations', () => {
   for (const script of [true, false]) {
@@ -192,7 +187,7 @@ describe('with JavaScript, on the reader\'s clock', () => {
 
   it('a page built before a maintenance window shows it in progress once the reader\'s clock is inside it', async () => {
     await setup();
-    const { ctx, page } = await openEarlySite('2008-10-02T00:30-07:00');
+    const { ctx, page } = await openEarlySite(SAMPLE_NOW);
     await page.goto(early.origin + '/');
     assert.deepEqual(await texts(page, '.maintenance-now .item-title'), ['San Jose POP Retrofit']);
     assert.deepEqual(await badgeOf(page, '.maintenance-now .badge'), badge('in-progress'));
@@ -228,7 +223,20 @@ describe('with JavaScript, on the reader\'s clock', () => {
 
   it('never moves a state back when the reader\'s clock is behind the build', async () => {
     await setup();
+    // The live site was built at 00:30 on Oct 2, inside the San Jose window; the
+    // reader's clock says 06:00 on Oct 1, before the window: the page stays as built.
     const { ctx, page } = await openEarlySite('2008-10-01T06:00-07:00');
+    await page.goto(live.origin + '/');
+    assert.ok((await page.locator('.rel').count()) > 0, 'the page script ran: it wrote relative times');
+    assert.deepEqual(await texts(page, '.maintenance-now .item-title'), ['San Jose POP Retrofit']);
+    assert.deepEqual(await badgeOf(page, '.maintenance-now .badge'), badge('in-progress'));
+    assert.equal(await page.locator('.maintenance-upcoming .item-title').filter({ hasText: 'San Jose' }).count(), 0);
+    assert.deepEqual(await badgeOf(page, '.services a[href="/services/backbone/"] + .badge'), badge('under-maintenance'));
+    assert.equal(await textOf(page, '.banner h1'), '▲ Degraded performance', 'as built: the open IMAP incident');
+    await page.goto(live.origin + SAN_JOSE);
+    assert.deepEqual(await badgeOf(page, '.facts .badge'), badge('in-progress'));
+
+    // And a page built before the window keeps it scheduled.
     await page.goto(early.origin + '/');
     assert.deepEqual(await texts(page, '.maintenance-upcoming .item-title'), ['San Jose POP Retrofit']);
     assert.deepEqual(await badgeOf(page, '.maintenance-upcoming .badge'), badge('scheduled'));

@@ -12,6 +12,7 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { formatProblem, InvalidInputError } from '../src/problems.ts';
 import { checkSite, loadSite } from '../src/site.ts';
+import { withEnv } from './helpers/env.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const BROKEN = join(here, 'fixtures', 'broken');
@@ -152,16 +153,9 @@ describe('loadSite on a valid site', () => {
   });
 
   it('takes now from STATUS_NOW when none is given', () => {
-    const saved = process.env.STATUS_NOW;
-    process.env.STATUS_NOW = '2008-09-30 00:03';
-    try {
-      const during = loadSite({ root: VALID });
-      assert.equal(during.now.toISOString(), '2008-09-30T07:03:00.000Z');
-      assert.equal(during.serviceById.get('dsl')!.state, 'under-maintenance');
-    } finally {
-      if (saved === undefined) delete process.env.STATUS_NOW;
-      else process.env.STATUS_NOW = saved;
-    }
+    const during = withEnv({ STATUS_NOW: '2008-09-30 00:03' }, () => loadSite({ root: VALID }));
+    assert.equal(during.now.toISOString(), '2008-09-30T07:03:00.000Z');
+    assert.equal(during.serviceById.get('dsl')!.state, 'under-maintenance');
   });
 });
 

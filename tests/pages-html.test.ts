@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parseHTML } from 'linkedom';
@@ -16,7 +16,8 @@ import { SERVICE_STATES, worstOf, type ServiceState } from '../src/state.ts';
 import { overallLabel, stateIcon, stateLabel, stateTone, type StateName } from '../src/views.ts';
 import { CONTENT_SECURITY_POLICY } from '../templates/_parts/layout.ts';
 import { vnuJar } from './helpers/browser.ts';
-import { buildPagesSite, SAMPLE_NOW } from './helpers/pages-fixture.ts';
+import { SAMPLE_NOW, type Fixture } from './helpers/build-fixture.ts';
+import { buildPagesSite } from './helpers/pages-fixture.ts';
 
 /** "50 KB" and "5 KB" as the issue states them, in bytes (1 KB = 1024 bytes). */
 const HOME_BUDGET = 50 * 1024;
@@ -54,14 +55,14 @@ const isOwn = (url: string) => (url.startsWith('/') && !url.startsWith('//')) ||
 describe('the built HTML pages', () => {
   let sample: string;
   let live: string;
-  const roots: string[] = [];
+  const built: Fixture[] = [];
   before(async () => {
-    const built = [await buildPagesSite(SAMPLE_NOW), await buildPagesSite(SAMPLE_NOW, true)];
-    roots.push(...built.map(({ root }) => root));
-    [sample, live] = built.map(({ site }) => site) as [string, string];
+    built.push(await buildPagesSite(SAMPLE_NOW));
+    built.push(await buildPagesSite(SAMPLE_NOW, true));
+    [sample, live] = built.map(({ output }) => output) as [string, string];
   });
   after(() => {
-    for (const root of roots) rmSync(root, { recursive: true, force: true });
+    for (const fixture of built) fixture.remove();
   });
 
   it('pass the Nu Html Checker with zero errors', () => {

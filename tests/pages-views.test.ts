@@ -7,26 +7,16 @@ import { describe, it } from 'node:test';
 import { parseHTML } from 'linkedom';
 import { buildModel } from '../src/model.ts';
 import type { Notice } from '../src/notice.ts';
-import { parseNotice } from '../src/load-notices.ts';
-import { parseTime } from '../src/time.ts';
 import { dayLabelLong, zoneName } from '../src/views.ts';
 import { availabilityStrip } from '../templates/_parts/availability.ts';
 import { noticeStateBadge, serviceStateBadge } from '../templates/_parts/state.ts';
-import { configYaml, testConfig } from './helpers/config.ts';
+import { at, configYaml, testConfig, validNotice } from './helpers/config.ts';
 
-const config = testConfig(configYaml([['imap', 'IMAP <mail>', 'Mail'], ['web', 'Web', 'Hosting']]));
+/** A service name that breaks an attribute left unescaped (`"`), or escaped twice (`&`, `<`). */
+const IMAP_NAME = 'IMAP "mail" & <co>';
+const config = testConfig(configYaml([['imap', IMAP_NAME, 'Mail'], ['web', 'Web', 'Hosting']]));
 
-function at(text: string): Date {
-  const parsed = parseTime(text, 'America/Los_Angeles');
-  assert.ok(parsed.ok, text);
-  return parsed.value;
-}
-
-function notice(frontMatter: string, slug: string): Notice {
-  const { notice, problems } = parseNotice(`---\n${frontMatter.trim()}\n---\nBody.\n`, `posts/${slug}.md`, config);
-  assert.deepEqual(problems, [], slug);
-  return notice!;
-}
+const notice = (frontMatter: string, slug: string): Notice => validNotice(config, frontMatter, slug);
 
 const slowMail = notice(
   `title: IMAP slow
@@ -79,7 +69,7 @@ describe('the strip markup', () => {
     assert.equal(strip.getAttribute('aria-label'), 'Web, availability by day, Jul 5 to Oct 2, 2008');
     assert.equal(strip.querySelectorAll('li').length, 90);
     const imapStrip = parseHTML(`<div>${availabilityStrip(site, imap!)}</div>`).document.querySelector('ol')!;
-    assert.equal(imapStrip.getAttribute('aria-label'), 'IMAP <mail>, availability by day, Jul 5 to Oct 2, 2008');
+    assert.equal(imapStrip.getAttribute('aria-label'), 'IMAP "mail" & <co>, availability by day, Jul 5 to Oct 2, 2008');
   });
 
   it('says each day in words and marks bad days by class', () => {

@@ -14,24 +14,29 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DOMParser, parseHTML } from 'linkedom';
-import { parse } from 'yaml';
 import { createBuildRoot, type BuildRoot } from '../src/bench/build-root.ts';
-import { BENCH_FEED_ITEMS, BENCH_NOW, SERVICES } from '../src/bench/corpus.ts';
+import { BENCH_FEED_ITEMS, BENCH_NOW, BENCH_ZONE, SERVICES } from '../src/bench/corpus.ts';
 import { buildSite } from '../src/build-site.ts';
 import { loadConfig } from '../src/config.ts';
 import { findNoticeFiles, readAndParse } from '../src/load-notices.ts';
 import { createMarkdown } from '../src/markdown.ts';
 import { lastPoolStats, parseFiles, type ParseJob } from '../src/parse-pool.ts';
-import { SERVICE_RECENT_COUNT } from '../src/model.ts';
-import { checkSite, loadSite } from '../src/site.ts';
+import { checkSite, loadSite, resolveNow } from '../src/site.ts';
+import { withEnv } from './helpers/env.ts';
+import { sourceNotices } from './fixtures/outputs/builds.ts';
 
 const NOTICES = 2000;
 const SITE_URL = 'https://status.bench.example';
 const NOTICE_URL = /^\/\d{4}\/\d{2}\/\d{2}\/[a-z0-9-]+\/$/;
+/** The README: "a service's page lists its newest 50 notices and links one page per year". */
+const SERVICE_PAGE_NOTICES = 50;
+/** The build's "now" (BENCH_NOW, in the corpus's zone). */
+const NOW = resolveNow(BENCH_ZONE, { STATUS_NOW: BENCH_NOW });
 
 interface Expected {
   url: string;
   title: string;
+  type: string;
   /** Local "YYYY-MM-DD HH:MM": sorts like the instant (no times near the clock changes). */
   date: string;
   month: string;
@@ -69,37 +74,29 @@ describe(`a generated archive of ${NOTICES} notices`, () => {
   const read = (url: string) => readFileSync(join(output, ...url.split('/').filter(Boolean), ...(url.endsWith('/') ? ['index.html'] : [])), 'utf8');
   const document = (url: string) => parseHTML(read(url)).document;
   /** Links to notice pages inside the page's main content, in order, each once. */
-  const noticeLinks = (url: string) => {
-    const main = document(url).querySelector('main');
-    assert.ok(main, `${url} has no <main>`);
-    const hrefs = [...main.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')!).filter((href) => NOTICE_URL.test(href));
+  const noticeLinks = (url: string, selector = 'main') => {
+    const within = document(url).querySelector(selector);
+    assert.ok(within, `${url} has no ${selector}`);
+    const hrefs = [...within.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')!).filter((href) => NOTICE_URL.test(href));
     return [...new Set(hrefs)];
   };
 
   before(async () => {
     site = createBuildRoot({ notices: NOTICES });
     output = join(site.root, '_site');
-    notices = findNoticeFiles(join(site.root, 'posts')).map((path) => {
-      const text = readFileSync(path, 'utf8');
-      const data = parse(text.split('\n---\n')[0]!.slice(4)) as { title: string; date: string; services?: string[] };
-      const [day, time] = data.date.split(' ') as [string, string];
-      const slug = path.split(sep).at(-1)!.replace(/\.md$/, '');
+    notices = sourceNotices(site.root).map((source) => {
+      const [day, time] = source.date.split(' ') as [string, string];
+      const slug = source.file.split(sep).at(-1)!.replace(/\.md$/, '');
       return {
         url: `/${day.replaceAll('-', '/')}/${slug}/`,
-        title: data.title,
+        title: source.title,
+        type: source.type,
         date: `${day} ${time}`,
         month: `/${day.slice(0, 7).replace('-', '/')}/`,
-        services: data.services ?? [],
+        services: source.services,
       };
     });
-    const saved = process.env.STATUS_NOW;
-    process.env.STATUS_NOW = BENCH_NOW;
-    try {
-      await buildSite(site.root);
-    } finally {
-      if (saved === undefined) delete process.env.STATUS_NOW;
-      else process.env.STATUS_NOW = saved;
-    }
+    await withEnv({ STATUS_NOW: BENCH_NOW }, () => buildSite(site.root));
   });
 
   after(() => site?.remove());
@@ -120,16 +117,8 @@ describe(`a generated archive of ${NOTICES} notices`, () => {
     const jobs: ParseJob[] = paths.map((path, index) => ({ index, path, file: relative(site.root, path).split(sep).join('/') }));
     const markdown = createMarkdown({ allowHtml: config.allow_html });
     const parseOne = (job: ParseJob) => readAndParse(job.path, job.file, config, markdown);
-    const saved = process.env.NOTICEBOARD_THREADS;
-    const run = (threads: string) => {
-      process.env.NOTICEBOARD_THREADS = threads;
-      try {
-        return parseFiles(jobs, config, parseOne, { workersOnly: threads !== '1' });
-      } finally {
-        if (saved === undefined) delete process.env.NOTICEBOARD_THREADS;
-        else process.env.NOTICEBOARD_THREADS = saved;
-      }
-    };
+    const run = (threads: string) =>
+      withEnv({ NOTICEBOARD_THREADS: threads }, () => parseFiles(jobs, config, parseOne, { workersOnly: threads !== '1' }));
     const single = run('1');
     const threaded = run('2');
     assert.equal(lastPoolStats().parsedByWorkers, jobs.length, 'the worker parsed every file');
@@ -140,7 +129,7 @@ describe(`a generated archive of ${NOTICES} notices`, () => {
   it('spans twenty years with every kind of notice', () => {
     const years = new Set(notices.map((notice) => notice.date.slice(0, 4)));
     assert.ok(years.size >= 20, `only ${years.size} years`);
-    const types = new Set(findNoticeFiles(join(site.root, 'posts')).map((path) => /^type: (\w+)/m.exec(readFileSync(path, 'utf8'))![1]));
+    const types = new Set(notices.map((notice) => notice.type));
     assert.deepEqual([...types].sort(), ['incident', 'maintenance', 'notice']);
   });
 
@@ -210,39 +199,39 @@ describe(`a generated archive of ${NOTICES} notices`, () => {
   });
 
   it('splits every service’s history into year pages that hold each notice once, and keeps its own list short', () => {
-    const saved = process.env.STATUS_NOW;
-    process.env.STATUS_NOW = BENCH_NOW;
-    const model = (() => {
-      try {
-        return loadSite({ root: site.root });
-      } finally {
-        if (saved === undefined) delete process.env.STATUS_NOW;
-        else process.env.STATUS_NOW = saved;
+    let capped = 0;
+    for (const { id } of SERVICES) {
+      const about = notices.filter((notice) => notice.services.includes(id));
+      const what = `/services/${id}/`;
+      // Its own page: the newest min(50, n), newest first.
+      const recent = noticeLinks(what, 'main .history');
+      assertNewest(recent, about, SERVICE_PAGE_NOTICES, `${what} history`);
+      const recentDates = recent.map((url) => about.find((notice) => notice.url === url)!.date);
+      assert.deepEqual(recentDates, [...recentDates].sort().reverse(), `${what} is not newest first`);
+      if (about.length > SERVICE_PAGE_NOTICES) capped++;
+
+      // One page per year with notices about it, newest year first, each holding exactly that year's notices.
+      const years = [...new Set(about.map((notice) => notice.date.slice(0, 4)))].sort().reverse();
+      const nav = [...document(what).querySelectorAll('main .history nav.years li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+      assert.deepEqual(nav, years.map((year) => `${year} (${about.filter((notice) => notice.date.startsWith(year)).length})`), `${what} links its years`);
+      const yearPages = readdirSync(join(output, 'services', id), { withFileTypes: true })
+        .filter((entry) => entry.isDirectory() && /^\d{4}$/.test(entry.name) && existsSync(join(entry.parentPath, entry.name, 'index.html')))
+        .map((entry) => entry.name);
+      assert.deepEqual(yearPages.sort().reverse(), years, `${what}: the year pages are the years with notices`);
+      const listed: string[] = [];
+      for (const year of years) {
+        const url = `/services/${id}/${year}/`;
+        const links = noticeLinks(url);
+        const expected = about.filter((notice) => notice.date.startsWith(year));
+        assert.deepEqual([...links].sort(), expected.map((notice) => notice.url).sort(), `${url} holds the wrong notices`);
+        listed.push(...links);
       }
-    })();
-    for (const service of model.services) {
-      const expected = notices.filter((notice) => notice.services.includes(service.id));
-      assert.equal(service.notices.length, expected.length);
-      assert.deepEqual(
-        service.years.flatMap((year) => year.notices.map((notice) => notice.url)),
-        service.notices.map((notice) => notice.url),
-        `${service.id}: the year pages do not hold its notices in order`,
-      );
-      for (const year of service.years) {
-        assert.equal(year.url, `/services/${service.id}/${year.year}/`);
-        assert.equal(year.count, year.notices.length);
-        assert.ok(year.notices.every((notice) => notice.month.year === year.year), `${year.url} holds another year's notice`);
-      }
-      assert.deepEqual(
-        service.years.map((year) => year.year),
-        [...new Set(expected.map((notice) => Number(notice.date.slice(0, 4))))].sort((a, b) => b - a),
-      );
-      assert.deepEqual(service.recent, service.notices.slice(0, SERVICE_RECENT_COUNT));
+      // Together, in order of the years, they hold every notice once, newest first.
+      assert.equal(listed.length, about.length, `${what}: a notice is on two year pages`);
+      const dates = listed.map((url) => about.find((notice) => notice.url === url)!.date);
+      assert.deepEqual(dates, [...dates].sort().reverse(), `${what}: the year pages are not newest first`);
     }
-    assert.deepEqual(
-      model.serviceYears.map((year) => year.url),
-      model.services.flatMap((service) => service.years.map((year) => year.url)),
-    );
+    assert.ok(capped > 0, `some service has more than ${SERVICE_PAGE_NOTICES} notices, so the cap is tested`);
   });
 
   it('renders, after one notice is edited under `npm start`, only the pages that edit can change', () => {
@@ -270,7 +259,7 @@ describe(`a generated archive of ${NOTICES} notices`, () => {
   });
 
   it('renders again the pages of a notice whose state the clock changed, though its file did not', () => {
-    const incident = loadSite({ root: site.root }).notices.find(
+    const incident = loadSite({ root: site.root, now: NOW }).notices.find(
       (view) => view.type === 'incident' && view.updates.length === 0 && view.window!.end && view.window!.end.getTime() > view.date.getTime() + 60_000,
     )!;
     const during = loadSite({ root: site.root, now: incident.date });

@@ -23,11 +23,10 @@ import { parseFeed } from 'feedsmith';
 import ICAL from 'ical.js';
 import { FINGERPRINTED_NAME, fingerprintedName } from '../src/eleventy/fingerprint.ts';
 import { CONTENT_SECURITY_POLICY } from '../templates/_parts/layout.ts';
-import { buildAt, createSite, PROJECT } from './helpers/site-fixture.ts';
+import { buildFixture, PROJECT_ROOT, SAMPLE_NOW, type Fixture } from './helpers/build-fixture.ts';
 
-const NGINX_CONF = join(PROJECT, 'deploy', 'nginx.conf');
-const PUBLISH = join(PROJECT, 'deploy', 'publish.sh');
-const STATUS_NOW = '2008-10-02T00:30-07:00';
+const NGINX_CONF = join(PROJECT_ROOT, 'deploy', 'nginx.conf');
+const PUBLISH = join(PROJECT_ROOT, 'deploy', 'publish.sh');
 
 const SHORT_CACHE = 'public, max-age=60, must-revalidate';
 const LONG_CACHE = 'public, max-age=31536000, immutable';
@@ -306,7 +305,7 @@ it('has nginx to run deploy/nginx.conf with', () => {
 });
 
 describe('deploy/nginx.conf serving the built sample site', () => {
-  let root: string | undefined;
+  let fixture: Fixture | undefined;
   let site: string;
   let server: RunningNginx | undefined;
   let port: number;
@@ -315,19 +314,19 @@ describe('deploy/nginx.conf serving the built sample site', () => {
   before(async () => {
     const nginx = findNginx();
     if (!nginx) throw new Error(MISSING_NGINX);
-    root = createSite({ samplePosts: true });
-    site = await buildAt(root, STATUS_NOW);
+    fixture = await buildFixture({ from: PROJECT_ROOT, now: SAMPLE_NOW });
+    site = fixture.output;
     files = siteUrls(site);
     // Published the way deploy/nginx.conf expects on a VM: a release folder and the `current` symlink.
-    const published = spawnSync(PUBLISH, [site, join(root, 'www')], { encoding: 'utf8' });
+    const published = spawnSync(PUBLISH, [site, join(fixture.root, 'www')], { encoding: 'utf8' });
     assert.equal(published.status, 0, published.stderr);
-    server = await startNginx(nginx, join(root, 'www', 'current'));
+    server = await startNginx(nginx, join(fixture.root, 'www', 'current'));
     port = server.port;
   });
 
   after(async () => {
     await server?.stop();
-    if (root) rmSync(root, { recursive: true, force: true });
+    fixture?.remove();
   });
 
   it('has a configuration nginx accepts without a warning', () => {
@@ -407,7 +406,7 @@ describe('deploy/nginx.conf serving the built sample site', () => {
       assert.equal(response.headers['cache-control'], LONG_CACHE, href);
       const plain = href.replace(/\.[0-9a-f]+(\.(?:css|js))$/, '$1');
       assert.equal(fingerprintedName(plain, response.body), href, `${href}: the name is not the hash of its content`);
-      assert.ok(response.body.equals(readFileSync(join(PROJECT, 'public', ...plain.slice(1).split('/')))), `${href}: differs from public${plain}`);
+      assert.ok(response.body.equals(readFileSync(join(PROJECT_ROOT, 'public', ...plain.slice(1).split('/')))), `${href}: differs from public${plain}`);
     }
   });
 

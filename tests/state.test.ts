@@ -4,12 +4,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { SiteConfig } from '../src/config.ts';
-import { parseNotice } from '../src/load-notices.ts';
 import { buildModel } from '../src/model.ts';
 import type { Notice } from '../src/notice.ts';
 import { combineServiceStates, imposedServiceState, noticeState, worstOf } from '../src/state.ts';
-import { parseTime } from '../src/time.ts';
-import { configYaml, testConfig } from './helpers/config.ts';
+import { at, configYaml, testConfig, validNotice } from './helpers/config.ts';
 
 const CONFIG = configYaml([
   ['backbone', 'Backbone', 'Core'],
@@ -21,19 +19,8 @@ const CONFIG = configYaml([
 
 const siteConfig = (): SiteConfig => testConfig(CONFIG);
 
-/** A local time in the site zone (Los Angeles). */
-function at(text: string): Date {
-  const parsed = parseTime(text, 'America/Los_Angeles');
-  assert.ok(parsed.ok, text);
-  return parsed.value;
-}
-
 /** A valid notice from its front matter (without the `---` lines). */
-function notice(frontMatter: string, slug = 'test-notice', body = 'Body.'): Notice {
-  const { notice, problems } = parseNotice(`---\n${frontMatter.trim()}\n---\n${body}\n`, `posts/${slug}.md`, siteConfig());
-  assert.deepEqual(problems, [], `fixture ${slug} must be valid`);
-  return notice!;
-}
+const notice = (frontMatter: string, slug?: string, body?: string): Notice => validNotice(siteConfig(), frontMatter, slug, body);
 
 // Sep 30 2008, 12:03 AM PDT: three minutes into the DSL rebalancing window.
 const NOW = at('2008-09-30 00:03');

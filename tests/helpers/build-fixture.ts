@@ -1,35 +1,44 @@
 /**
- * Builds a throwaway site with the project's own templates, for tests that
- * check what the build writes. A fixture is a temporary project root holding
- * its own `site.config.yaml` and `posts/`, with the project's templates copied
- * in and `src/`, `public/`, `.eleventy.ts`, `package.json` and `node_modules/`
- * linked, built by the real `buildSite()` into `<root>/_site`.
+ * Throwaway sites for tests that build: a temporary project root holding its
+ * own `site.config.yaml` and `posts/`, with the project's templates copied in
+ * (so a test can add or break a page) and `src/`, `public/`, `.eleventy.ts`,
+ * `package.json` ("type": "module", which the .ts templates need to load as
+ * ESM) and `node_modules/` linked, built by the real `buildSite()` into
+ * `<root>/_site`. (src/bench/build-root.ts lays out a root the same way for the
+ * benchmark, but links the templates: it never adds any.)
  *
- *   const fixture = await buildFixture({ from: 'tests/fixtures/outputs/site', now: '2008-11-02T02:00-08:00' });
- *   fixture.read('/feed.xml');
- *   fixture.write('posts/2008/10/x.md', '...'); await fixture.rebuild();
- *   fixture.remove();
+ *   const sample = await buildFixture({ from: PROJECT_ROOT, now: SAMPLE_NOW });
+ *   const site = await buildFixture({ files: { 'site.config.yaml': CONFIG, 'posts/2008/09/x.md': '...' }, now: '2008-10-02 12:00' });
+ *   site.read('/feed.xml');
+ *   site.write('posts/2008/10/y.md', '...'); await site.rebuild();
+ *   const before = site.snapshot();
+ *   site.remove();
  *
- * STATUS_NOW is set only while a build runs and restored after, so tests in
- * one file can build several fixtures one after another (not concurrently:
- * the build reads the environment).
+ * STATUS_NOW (and NOTICEBOARD_DRAFTS) are set only while a build runs and
+ * restored after, so a test file can build several fixtures one after another
+ * (not concurrently: the build reads the environment).
  */
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { buildSite } from '../../src/build-site.ts';
+import { withEnv } from './env.ts';
 
-/** The project root (this file is tests/helpers/build-fixture.ts). */
+/** The project root (this file is tests/helpers/build-fixture.ts); `from` it for the sample site. */
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
+
+/** The README's build time for the sample site: the San Jose POP retrofit is in progress. */
+export const SAMPLE_NOW = '2008-10-02T00:30-07:00';
 
 const LINKED = ['src', 'public', '.eleventy.ts', 'package.json', 'node_modules'];
 
 export interface FixtureOptions {
   /** A folder holding site.config.yaml and posts/ to start from (copied), relative to the project root or absolute. */
   from?: string;
-  /** Files to add or replace, path relative to the fixture root -> content. */
+  /** Files to add or replace, path relative to the fixture root -> content (`site.config.yaml`, `posts/...`, `templates/...`). */
   files?: Record<string, string>;
-  /** STATUS_NOW for the build (spec §2 time); default: none (the clock). */
+  /** STATUS_NOW for every build of the fixture (spec §2 time); default: none (the clock). */
   now?: string;
   /** Include drafts, as `npm start` does (default false). */
   drafts?: boolean;
@@ -50,19 +59,42 @@ export interface Fixture {
   files(): string[];
   /** Writes a source file (relative to the root), e.g. 'posts/2008/10/x.md'. */
   write(path: string, content: string): void;
+  /** Builds (again) into `_site`; rejects as `buildSite()` does. */
   rebuild(): Promise<void>;
+  /** `snapshot(output)`: every built file's SHA-256. */
+  snapshot(): Record<string, string>;
   remove(): void;
 }
 
+/** Creates the fixture and, unless `build: false`, builds it; a failed first build removes it again and rejects. */
 export async function buildFixture(options: FixtureOptions = {}): Promise<Fixture> {
-  const root = mkdtempSync(join(tmpdir(), 'noticeboard-fixture-'));
-  for (const name of LINKED) symlinkSync(join(PROJECT_ROOT, name), join(root, name));
-  cpSync(join(PROJECT_ROOT, 'templates'), join(root, 'templates'), { recursive: true });
-  if (options.from) {
-    const from = resolve(PROJECT_ROOT, options.from);
-    for (const name of ['site.config.yaml', 'posts']) {
-      if (existsSync(join(from, name))) cpSync(join(from, name), join(root, name), { recursive: true });
+  const fixture = createFixture(options);
+  if (options.build ?? true) {
+    try {
+      await fixture.rebuild();
+    } catch (error) {
+      fixture.remove();
+      throw error;
     }
+  }
+  return fixture;
+}
+
+/** The fixture's root, laid out and filled, not built (`build` is ignored). */
+export function createFixture(options: FixtureOptions = {}): Fixture {
+  const root = mkdtempSync(join(tmpdir(), 'noticeboard-fixture-'));
+  try {
+    for (const name of LINKED) symlinkSync(join(PROJECT_ROOT, name), join(root, name));
+    cpSync(join(PROJECT_ROOT, 'templates'), join(root, 'templates'), { recursive: true });
+    if (options.from) {
+      const from = resolve(PROJECT_ROOT, options.from);
+      for (const name of ['site.config.yaml', 'posts']) {
+        if (existsSync(join(from, name))) cpSync(join(from, name), join(root, name), { recursive: true });
+      }
+    }
+  } catch (error) {
+    rmSync(root, { recursive: true, force: true });
+    throw error;
   }
   const output = join(root, '_site');
   const sitePath = (path: string) => join(output, ...path.split('/').filter(Boolean));
@@ -85,25 +117,20 @@ export async function buildFixture(options: FixtureOptions = {}): Promise<Fixtur
     },
     rebuild: () =>
       withEnv({ STATUS_NOW: options.now, NOTICEBOARD_DRAFTS: options.drafts ? '1' : undefined }, () => buildSite(root)),
+    snapshot: () => snapshot(output),
     remove: () => rmSync(root, { recursive: true, force: true }),
   };
   for (const [path, content] of Object.entries(options.files ?? {})) fixture.write(path, content);
-  if (options.build ?? true) await fixture.rebuild();
   return fixture;
 }
 
-async function withEnv<T>(vars: Record<string, string | undefined>, run: () => Promise<T>): Promise<T> {
-  const saved = Object.fromEntries(Object.keys(vars).map((key) => [key, process.env[key]]));
-  const set = (values: Record<string, string | undefined>) => {
-    for (const [key, value] of Object.entries(values)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-  };
-  set(vars);
-  try {
-    return await run();
-  } finally {
-    set(saved);
+/** Every file under `dir` with the SHA-256 of its bytes, by relative path ('/'-separated). */
+export function snapshot(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isDirectory()) continue;
+    const path = join(entry.parentPath, entry.name);
+    files[relative(dir, path).split(sep).join('/')] = createHash('sha256').update(readFileSync(path)).digest('hex');
   }
+  return files;
 }

@@ -4,10 +4,7 @@
  * part of the pages shows: an open incident with updates, upcoming and
  * cancelled maintenance, and a notice whose body uses more Markdown.
  */
-import { buildAt, createSite } from './site-fixture.ts';
-
-/** The README's build time: the San Jose POP retrofit is in progress. */
-export const SAMPLE_NOW = '2008-10-02T00:30-07:00';
+import { buildFixture, PROJECT_ROOT, type Fixture } from './build-fixture.ts';
 
 export const EXTRA_POSTS: Record<string, string> = {
   'posts/2008/10/imap-slow.md': `---
@@ -81,8 +78,7 @@ See [the help pages](https://help.example.net/mail) for screenshots.
 `,
 };
 
-/** Builds the sample site (optionally with EXTRA_POSTS) at `now`; returns the project root and `_site`. */
-export async function buildPagesSite(now: string, extra = false): Promise<{ root: string; site: string }> {
-  const root = createSite({ samplePosts: true, files: extra ? EXTRA_POSTS : {} });
-  return { root, site: await buildAt(root, now) };
+/** Builds the sample site (optionally with EXTRA_POSTS) at `now`; the caller removes it. */
+export function buildPagesSite(now: string, extra = false): Promise<Fixture> {
+  return buildFixture({ from: PROJECT_ROOT, files: extra ? EXTRA_POSTS : {}, now });
 }
