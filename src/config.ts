@@ -17,6 +17,8 @@ export const serviceFields = {
   description: z.string().max(500),
 };
 
+export const REQUIRED_SERVICE_KEYS = ['id', 'name', 'group'] as const satisfies readonly (keyof typeof serviceFields)[];
+
 export const configFields = {
   title: z.string().min(1).max(200),
   url: z
@@ -34,6 +36,9 @@ export const configFields = {
   allow_html: z.boolean(),
   services: z.array(z.unknown()).min(1, { error: 'must list at least one service' }),
 };
+
+/** Keys every site.config.yaml must have; the others have defaults. */
+export const REQUIRED_CONFIG_KEYS = ['title', 'url', 'timezone', 'services'] as const satisfies readonly (keyof typeof configFields)[];
 
 export interface Service {
   id: string;
@@ -69,19 +74,14 @@ export function loadConfig(path: string, displayPath = path): { config?: SiteCon
 export function parseConfig(text: string, file: string): { config?: SiteConfig; problems: Problem[] } {
   const { source, data, problems } = parseYaml(text, file);
   if (problems.length) return { problems };
-  const { values, problems: fieldProblems } = validateFields(source, data, configFields, [
-    'title',
-    'url',
-    'timezone',
-    'services',
-  ]);
+  const { values, problems: fieldProblems } = validateFields(source, data, configFields, REQUIRED_CONFIG_KEYS);
   problems.push(...fieldProblems);
 
   const services: Service[] = [];
   const seen = new Set<string>();
   (values.services ?? []).forEach((raw, index) => {
     const path = ['services', index];
-    const result = validateFields(source, raw, serviceFields, ['id', 'name', 'group'], path);
+    const result = validateFields(source, raw, serviceFields, REQUIRED_SERVICE_KEYS, path);
     problems.push(...result.problems);
     const { id, name, group, description = '' } = result.values;
     if (id === undefined || name === undefined || group === undefined) return;

@@ -4,11 +4,19 @@
  * Rules that span keys (a maintenance needs a window, …) stay with `check`.
  */
 import { z } from 'zod';
-import { configFields, serviceFields } from './config.ts';
-import { noticeFields, updateFields, windowFields } from './notice.ts';
+import { configFields, REQUIRED_CONFIG_KEYS, REQUIRED_SERVICE_KEYS, serviceFields } from './config.ts';
+import { noticeFields, REQUIRED_NOTICE_KEYS, REQUIRED_UPDATE_KEYS, REQUIRED_WINDOW_KEYS, updateFields, windowFields } from './notice.ts';
 
 // The zone only affects how times are read, not their written shape.
 const ANY_ZONE = 'UTC';
+
+/** `fields` as a strict object whose keys are optional except `required`: the validator's own rule. */
+function objectOf<F extends Record<string, z.ZodType>>(fields: F, required: readonly (keyof F & string)[]): z.ZodType {
+  const shape = Object.fromEntries(
+    Object.entries(fields).map(([key, schema]) => [key, required.includes(key) ? schema : schema.optional()]),
+  );
+  return z.strictObject(shape);
+}
 
 function toSchema(schema: z.ZodType, title: string, description: string): object {
   return {
@@ -19,22 +27,15 @@ function toSchema(schema: z.ZodType, title: string, description: string): object
 }
 
 export function configJsonSchema(): object {
-  const service = z.strictObject(serviceFields).partial({ description: true });
-  const config = z.strictObject({ ...configFields, services: z.array(service).min(1) }).partial({
-    language: true,
-    description: true,
-    feed_items: true,
-    allow_html: true,
-  });
+  const service = objectOf(serviceFields, REQUIRED_SERVICE_KEYS);
+  const config = objectOf({ ...configFields, services: z.array(service).min(1) }, REQUIRED_CONFIG_KEYS);
   return toSchema(config, 'noticeboard site.config.yaml', 'Site settings and the service catalog of a noticeboard status site.');
 }
 
 export function noticeJsonSchema(): object {
   const fields = noticeFields(ANY_ZONE);
-  const window = z.strictObject(windowFields(ANY_ZONE)).partial({ end: true, duration: true });
-  const update = z.strictObject(updateFields(ANY_ZONE)).partial({ status: true });
-  const notice = z
-    .strictObject({ ...fields, window, updates: z.array(update) })
-    .partial({ services: true, window: true, impact: true, updates: true, summary: true, draft: true });
+  const window = objectOf(windowFields(ANY_ZONE), REQUIRED_WINDOW_KEYS);
+  const update = objectOf(updateFields(ANY_ZONE), REQUIRED_UPDATE_KEYS);
+  const notice = objectOf({ ...fields, window, updates: z.array(update) }, REQUIRED_NOTICE_KEYS);
   return toSchema(notice, 'noticeboard notice front matter', 'The YAML front matter of one notice under posts/.');
 }

@@ -13,6 +13,9 @@ import { createMarkdown, type MarkdownRenderer } from './markdown.ts';
 import {
   DEFAULT_IMPACT,
   noticeFields,
+  REQUIRED_NOTICE_KEYS,
+  REQUIRED_UPDATE_KEYS,
+  REQUIRED_WINDOW_KEYS,
   STATUSES_FOR_TYPE,
   updateFields,
   windowFields,
@@ -146,12 +149,7 @@ export function parseNotice(
   if (yamlProblems.length) return { problems: [...problems, ...yamlProblems] };
 
   const zone = config.timezone;
-  const { values, problems: fieldProblems } = validateFields(source, data, schemasFor(zone).notice, [
-    'title',
-    'type',
-    'date',
-    'authors',
-  ]);
+  const { values, problems: fieldProblems } = validateFields(source, data, schemasFor(zone).notice, REQUIRED_NOTICE_KEYS);
   problems.push(...fieldProblems);
   const { type, date } = values;
 
@@ -212,7 +210,7 @@ function validateWindow(
   problems: Problem[],
 ): Window | undefined {
   const file = source.file;
-  const { values, problems: windowProblems } = validateFields(source, raw, schemasFor(zone).window, ['start'], ['window']);
+  const { values, problems: windowProblems } = validateFields(source, raw, schemasFor(zone).window, REQUIRED_WINDOW_KEYS, ['window']);
   problems.push(...windowProblems);
   if (windowProblems.length || values.start === undefined) return undefined;
   const { start, end, duration } = values;
@@ -248,7 +246,7 @@ function validateUpdates(
   const updates: Update[] = [];
   raws.forEach((raw, index) => {
     const path = ['updates', index];
-    const { values, problems: updateProblems } = validateFields(source, raw, schemasFor(zone).update, ['at', 'body'], path);
+    const { values, problems: updateProblems } = validateFields(source, raw, schemasFor(zone).update, REQUIRED_UPDATE_KEYS, path);
     problems.push(...updateProblems);
     const { at, status = 'update', body } = values;
     if (type !== undefined && values.status !== undefined && !STATUSES_FOR_TYPE[type].includes(status)) {

@@ -109,14 +109,22 @@ export const noticeFields = (zone: string) => ({
   draft: z.boolean(),
 });
 
+/** Keys every notice must have; the schemas for editors mark the others optional (json-schemas.ts). */
+export const REQUIRED_NOTICE_KEYS = ['title', 'type', 'date', 'authors'] as const satisfies readonly (keyof ReturnType<typeof noticeFields>)[];
+
 export const windowFields = (zone: string) => ({
   start: timeSchema(zone),
   end: timeSchema(zone),
   duration: durationSchema,
 });
 
+/** A window needs its start; `end` or `duration` is checked across keys (load-notices.ts). */
+export const REQUIRED_WINDOW_KEYS = ['start'] as const satisfies readonly (keyof ReturnType<typeof windowFields>)[];
+
 export const updateFields = (zone: string) => ({
   at: timeSchema(zone),
   status: z.enum(UPDATE_STATUSES),
   body: z.string().trim().min(1, { error: 'must not be empty' }),
 });
+
+export const REQUIRED_UPDATE_KEYS = ['at', 'body'] as const satisfies readonly (keyof ReturnType<typeof updateFields>)[];
