@@ -6,8 +6,8 @@ set -euo pipefail
 
 # package -> why
 packages=(
-  libxml2-utils   # xmllint: RSS/Atom schema checks in ../shared/validators/check-site
-  python3-vobject # iCalendar checks in ../shared/validators/check-ics.py
+  libxml2-utils   # xmllint: well-formed feeds in tests/helpers/check-site.ts
+  python3-vobject # strict iCalendar validation in tests/helpers/check-site.ts
   chromium        # headless browser for accessibility, script and screenshot tests (via playwright-core)
   openjdk-17-jre-headless # runs the Nu Html Checker (npm vnu-jar)
   nginx           # tests/serve.test.ts serves the built site with deploy/nginx.conf on 127.0.0.1

@@ -3,7 +3,7 @@
  * parser (Mozilla's ical.js) the way a calendar app imports them: one event
  * per maintenance notice, windows in UTC, stable UIDs, SEQUENCE = updates,
  * STATUS:CANCELLED, deterministic DTSTAMP. The independent vobject check runs
- * in feeds.test.ts (check-site covers every .ics file).
+ * in feeds.test.ts (tests/helpers/check-site.ts covers every .ics file).
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

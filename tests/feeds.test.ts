@@ -1,12 +1,14 @@
 /**
  * Issue 3: the feeds (spec §5), checked from the outside: the built files are
- * validated by independent tools (../shared/validators/check-site), read back
+ * validated by independent tools (tests/helpers/check-site.ts), read back
  * by a real feed parser (feedsmith), and rebuilt to prove they are stable.
  * Also the pieces every output shares: absolute links, the scrubber and the
  * XML placeholders.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
 import { parseHTML } from 'linkedom';
@@ -109,19 +111,36 @@ const jsonFeed11 = z.strictObject({
 
 const { fixture, sample } = await outputBuilds();
 
-describe('independent validators (../shared/validators/check-site)', () => {
+describe('independent validators (xmllint, python3-vobject, ical.js, the RSS and Atom element rules)', () => {
   it('accept every feed, calendar and JSON file of the outputs fixture', () => {
     const result = runCheckSite(fixture.output);
-    assert.equal(result.status, 0, result.output);
-    assert.equal(result.failed, 0, result.output);
-    assert.ok(result.checked >= outputFiles(fixture).length, result.output);
+    assert.deepEqual(result.failures, []);
+    assert.ok(result.checked >= outputFiles(fixture).length, `checked ${result.checked}`);
   });
 
   it('accept every feed, calendar and JSON file of the sample content', () => {
     const result = runCheckSite(sample.output);
-    assert.equal(result.status, 0, result.output);
-    assert.equal(result.failed, 0, result.output);
-    assert.ok(result.checked >= outputFiles(sample).length, result.output);
+    assert.deepEqual(result.failures, []);
+    assert.ok(result.checked >= outputFiles(sample).length, `checked ${result.checked}`);
+  });
+
+  it('reject what is broken: a feed without an id, a bad date, a calendar without CRLF', () => {
+    const broken = mkdtempSync(join(tmpdir(), 'noticeboard-broken-'));
+    try {
+      const atom = fixture.read('/atom.xml');
+      writeFileSync(join(broken, 'atom.xml'), atom.replace(/<id>[^<]*<\/id>/, '').replace(/<updated>[^<]*</, '<updated>yesterday<'));
+      writeFileSync(join(broken, 'feed.xml'), fixture.read('/feed.xml').replace('</channel>', ''));
+      writeFileSync(join(broken, 'maintenance.ics'), fixture.read('/maintenance.ics').replaceAll('\r\n', '\n'));
+      writeFileSync(join(broken, 'summary.json'), '{"page": ');
+      const failures = runCheckSite(broken).failures.join('\n');
+      assert.match(failures, /atom\.xml: feed has 0 <id> elements/);
+      assert.match(failures, /atom\.xml: feed <updated> "yesterday" is not an RFC 3339 date-time/);
+      assert.match(failures, /feed\.xml: not well-formed XML/);
+      assert.match(failures, /maintenance\.ics: lines must end with CRLF/);
+      assert.match(failures, /summary\.json: /);
+    } finally {
+      rmSync(broken, { recursive: true, force: true });
+    }
   });
 });
 
