@@ -6,10 +6,11 @@
  *   only, so editing a title or body never changes it, and a calendar that
  *   imported the event updates it in place.
  * - DTSTART/DTEND: the window, in UTC (`Z`), so no client has to know the zone.
- * - SEQUENCE: the number of updates published by the build's "now"; it grows
+ * - SEQUENCE: the number of timeline entries at the build's "now" (published
+ *   updates, and a start or end said by the clock: NoticeView.timeline); it grows
  *   whenever the notice gains one (RFC 5545 §3.8.7.4).
- * - DTSTAMP and LAST-MODIFIED: the latest of the notice's date and its published
- *   updates, never the build time, so the same input gives byte-identical files.
+ * - DTSTAMP and LAST-MODIFIED: the latest of the notice's date and its timeline
+ *   entries, never the build time, so the same input gives byte-identical files.
  *   CREATED: the notice's date.
  * - STATUS: CANCELLED for a cancelled maintenance, else CONFIRMED.
  * - SUMMARY: the title; DESCRIPTION: window, services, body and updates as
@@ -71,7 +72,7 @@ function eventData(site: SiteModel, notice: NoticeView): ICalEventData {
   const url = noticeUrl(site, notice);
   return {
     id: url,
-    sequence: notice.published.length,
+    sequence: notice.timeline.length,
     stamp: changed,
     created: notice.date,
     lastModified: changed,

@@ -14,8 +14,11 @@
  *   in_progress, completed -> completed, and cancelled -> completed too
  *   (Statuspage has no cancelled state; the update saying so stays in the
  *   timeline). Notices of type notice have no state and are not in the API.
- * - `incident_updates`, newest first: every update published by the build's
- *   "now", then the notice's own body as the first post at its date. An update
+ * - `incident_updates`, newest first: the notice's timeline at the build's
+ *   "now" (every update published by then, and for a maintenance the
+ *   `in_progress` at its start and `completed` at its end that the clock
+ *   said, when no update says so), then the notice's own body as the first
+ *   post at its date. An update
  *   with status `update` carries the state the notice had at that instant.
  *   `affected_components` is null: notices do not record per-update
  *   component changes.
@@ -182,14 +185,15 @@ class StatuspageApi {
     return servicesOf(this.site, notice).map((service) => this.componentsById.get(service.id)!);
   }
 
-  /** The notice's posts, newest first: published updates, then the body at the notice's date. */
+  /** The notice's posts, newest first: its timeline, then the body at the notice's date. */
   private posts<S extends string>(notice: NoticeView, statusOf: (update: Update | undefined, at: Date) => S, incidentId: string) {
     const seen = new Map<string, number>();
-    const updates = notice.published.map((update) => {
+    const updates = notice.timeline.map((update) => {
       const key = update.at.toISOString();
-      const n = seen.get(key) ?? 0;
-      seen.set(key, n + 1);
-      return { id: stableId(`update:${notice.url}:${key}:${n}`), at: update.at, body: update.body, status: statusOf(update, update.at) };
+      // A clock-made entry is keyed by its status, so it never shifts the written updates' ids.
+      const idKey = update.synthesised ? `auto:${notice.url}:${update.status}` : `update:${notice.url}:${key}:${seen.get(key) ?? 0}`;
+      if (!update.synthesised) seen.set(key, (seen.get(key) ?? 0) + 1);
+      return { id: stableId(idKey), at: update.at, body: update.body, status: statusOf(update, update.at) };
     });
     const first = { id: stableId(`post:${notice.url}`), at: notice.date, body: notice.body, status: statusOf(undefined, notice.date) };
     return [first, ...updates].reverse().map((post) => ({
@@ -210,7 +214,7 @@ class StatuspageApi {
   incident(notice: NoticeView): StatuspageIncident {
     const id = stableId(`notice:${notice.url}`);
     const status = notice.state as IncidentStatus;
-    const end = status === 'resolved' ? incidentEnd(notice) : undefined;
+    const end = status === 'resolved' ? incidentEnd(notice, this.site.now) : undefined;
     const monitoring = notice.published.find((update) => update.status === 'monitoring');
     const statusOf = (update: Update | undefined, at: Date): IncidentStatus => {
       if (update && update.status !== 'update') return update.status as IncidentStatus;
