@@ -7,7 +7,11 @@
  * - Each service is a component; each catalog group is a group component
  *   (`group: true`, `components`: member ids) and its members carry its
  *   `group_id`. Service states map hyphen to underscore (`partial-outage` ->
- *   `partial_outage`); a group shows its worst member's state.
+ *   `partial_outage`); a group shows its worst member's state. A group with
+ *   one member of the same name (a catalog that puts "DNS" in group "DNS")
+ *   is not a component of its own: the service stands alone, with
+ *   `group_id: null`, at the group's position. Two components with one name
+ *   would be collapsed into one by the many clients that key by name.
  * - Incidents are notices of type incident, with their derived state
  *   (investigating, identified, monitoring, resolved; never postmortem).
  *   Maintenance notices are scheduled maintenances: scheduled, in-progress ->
@@ -138,6 +142,11 @@ class StatuspageApi {
 
   private buildComponents(): void {
     this.site.groups.forEach((group, groupIndex) => {
+      const only = group.services.length === 1 ? group.services[0]! : undefined;
+      if (only && only.name === group.name) {
+        this.components.push(this.serviceComponent(only, groupIndex + 1, null));
+        return;
+      }
       const groupId = stableId(`group:${group.name}`);
       const members = group.services.map((service, index) => this.serviceComponent(service, index + 1, groupId));
       const notices = group.services.flatMap((service) => service.notices);
@@ -161,7 +170,7 @@ class StatuspageApi {
     });
   }
 
-  private serviceComponent(service: ServiceView, position: number, groupId: string): StatuspageComponent {
+  private serviceComponent(service: ServiceView, position: number, groupId: string | null): StatuspageComponent {
     const component: StatuspageComponent = {
       id: stableId(`service:${service.id}`),
       name: service.name,
