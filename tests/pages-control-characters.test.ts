@@ -65,7 +65,7 @@ describe('pages never carry a forbidden code point', () => {
     const report = JSON.parse(run.stderr || run.stdout) as { messages: { type: string; url?: string; message: string }[] };
     const errors = report.messages.filter((message) => message.type === 'error' || message.type === 'non-document-error');
     assert.deepEqual(
-      errors.map((message) => `${message.url?.slice(build.output.length + 7)}: ${message.message}`),
+      errors.map((message) => `${message.url?.replace(`file:${build.output}`, '')}: ${message.message}`),
       [],
     );
   });
