@@ -57,6 +57,8 @@ export function finishXml(xml: string): string {
   const out = xml
     .replace(ATOM_TEXT, 'type="text">$1')
     .replaceAll(GT, '&gt;')
-    .replaceAll(AMP, '&amp;').replaceAll(LT, '&lt;').replaceAll(CDATA_END, ']]]]><![CDATA[>');
+    .replaceAll(AMP, '&amp;')
+    .replaceAll(LT, '&lt;')
+    .replaceAll(CDATA_END, ']]]]><![CDATA[>');
   return out.endsWith('\n') ? out : `${out}\n`;
 }
