@@ -8,6 +8,8 @@ set -euo pipefail
 packages=(
   libxml2-utils   # xmllint: well-formed feeds in tests/helpers/check-site.ts
   python3-vobject # strict iCalendar validation in tests/helpers/check-site.ts
+  python3-feedparser # tests/feed-clients.test.ts reads the feeds as feedparser users do
+  python3-icalendar  # tests/feed-clients.test.ts reads the calendars with python icalendar
   chromium        # headless browser for accessibility, script and screenshot tests (via playwright-core)
   openjdk-17-jre-headless # runs the Nu Html Checker (npm vnu-jar)
   nginx           # tests/serve.test.ts serves the built site with deploy/nginx.conf on 127.0.0.1

@@ -138,7 +138,7 @@ export function serviceAvailability<N extends Notice>(
     const start = Math.max(notice.window.start.getTime(), from);
     if (notice.type === 'incident') {
       // An incident nobody has ended (or whose end is not yet said) lasts until now.
-      const end = Math.min(incidentEnd(notice)?.getTime() ?? until, until);
+      const end = Math.min(incidentEnd(notice, now)?.getTime() ?? until, until);
       if (end <= start) continue;
       forEachDay(days, start, end, (i) => {
         const day = days[i]!;

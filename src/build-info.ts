@@ -9,8 +9,9 @@ export interface BuildInfo {
   now: string;
   /**
    * null when nothing known changes a derived state after `now`: no incident or
-   * maintenance window starts or ends, and none of their updates is dated, later
-   * than `now`. (An open incident without an end changes only when someone edits it.)
+   * maintenance window starts or ends, none of their updates is dated, and no
+   * scheduled notice is due, later than `now`. (An open incident without an end
+   * changes only when someone edits it.)
    */
   next_change: string | null;
 }

@@ -12,11 +12,16 @@ import { loadSite } from './site.ts';
 export const OUTPUT_DIR = '_site';
 const STAGING_PREFIX = '.site-staging-';
 
-export async function buildSite(root: string, output = OUTPUT_DIR): Promise<void> {
+interface BuildOptions {
+  /** Drafts and scheduled notices too, marked, as the `npm start` preview shows them (tests build it this way). */
+  includeDrafts?: boolean;
+}
+
+export async function buildSite(root: string, output = OUTPUT_DIR, options: BuildOptions = {}): Promise<void> {
   const outputPath = resolve(root, output);
   const staging = resolve(root, `${STAGING_PREFIX}${process.pid}`);
   // Validation problems surface here, before Eleventy starts or anything is written.
-  const model = loadSite({ root });
+  const model = loadSite({ root, includeDrafts: options.includeDrafts });
   removeAbandonedStaging(root);
   restoreInterruptedSwap(outputPath);
   provideSiteModel(model);

@@ -2,7 +2,13 @@
  * Escaping by default for page templates: every value interpolated into `html`
  * is escaped unless it is already SafeHtml (made by `html` itself, or `trusted`
  * for markdown-it's output, which escapes its own text).
+ *
+ * Both paths also drop the characters no output may carry (control
+ * characters, noncharacters: see outputs/scrub.ts), the same way the feeds,
+ * calendars and API do, so no page holds a code point HTML forbids.
  */
+import { scrub } from './outputs/scrub.ts';
+
 export class SafeHtml {
   constructor(readonly value: string) {}
   toString(): string {
@@ -25,7 +31,7 @@ function render(value: HtmlValue): string {
   if (value === null || value === undefined || value === false) return '';
   if (value instanceof SafeHtml) return value.value;
   if (Array.isArray(value)) return value.map(render).join('');
-  return escapeHtml(String(value));
+  return escapeHtml(scrub(String(value)));
 }
 
 export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): SafeHtml {
@@ -38,5 +44,5 @@ export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): Saf
 
 /** Marks HTML that is safe by construction (rendered Markdown). Never pass user text here. */
 export function trusted(markup: string): SafeHtml {
-  return new SafeHtml(markup);
+  return new SafeHtml(scrub(markup));
 }

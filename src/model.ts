@@ -11,6 +11,7 @@ import {
   incidentEnd,
   isOpenIncident,
   isPendingMaintenance,
+  isPublishedAt,
   noticeState,
   stateChangeInstants,
   updatesAsOf,
@@ -18,6 +19,7 @@ import {
   type NoticeState,
   type ServiceState,
 } from './state.ts';
+import { timelineAsOf, type TimelineEntry } from './timeline.ts';
 import { windowView, type WindowView } from './views.ts';
 import { localDate, monthLabel } from './zoned-format.ts';
 
@@ -26,8 +28,16 @@ import { localDate, monthLabel } from './zoned-format.ts';
 
 export interface NoticeView extends Notice {
   state: NoticeState;
+  /** Dated after "now": only the `npm start` preview shows it (marked, like a draft); see isPublishedAt. */
+  scheduled: boolean;
   /** The updates published by "now", oldest first: all that pages and outputs show. */
   published: Update[];
+  /**
+   * `published` plus what the clock said: a maintenance's `in-progress` at its
+   * start and `completed` at its end when no update says so (see timeline.ts).
+   * Oldest first. What pages, feeds, calendars and the API show.
+   */
+  timeline: TimelineEntry[];
   /** The window as pages show it at "now" (see windowView); undefined for a notice without one. */
   shownWindow?: WindowView;
   /** The month archive this notice is listed in. */
@@ -171,7 +181,12 @@ export function buildModel(
   options: ModelOptions = {},
 ): SiteModel {
   const zone = config.timezone;
-  const published = allNotices.filter((notice) => options.includeDrafts || !notice.draft).sort(newestFirst);
+  // A draft, or a notice dated after "now" (scheduled), is shown only in the preview.
+  const published = allNotices.filter((notice) => options.includeDrafts || isPublishedAt(notice, now)).sort(newestFirst);
+  // Scheduled notices left out still change the site at their date.
+  const scheduledDates = options.includeDrafts
+    ? []
+    : allNotices.filter((notice) => !notice.draft && !isPublishedAt(notice, now)).map((notice) => notice.date);
 
   const months: MonthView[] = [];
   const notices: NoticeView[] = [];
@@ -185,7 +200,9 @@ export function buildModel(
     const view: NoticeView = {
       ...notice,
       state: noticeState(notice, now),
+      scheduled: notice.date.getTime() > now.getTime(),
       published: updatesAsOf(notice, now),
+      timeline: timelineAsOf(notice, now),
       shownWindow: windowView(notice, now, zone),
       month: refOf(current),
     };
@@ -282,7 +299,7 @@ export function buildModel(
       .filter((notice) => notice.type === 'maintenance' && notice.state === 'scheduled')
       .sort((a, b) => startOf(a) - startOf(b)),
     recent: notices.slice(0, RECENT_COUNT),
-    nextChange: nextChangeAfter(notices, now),
+    nextChange: nextChangeAfter(notices, scheduledDates, now),
   });
 }
 
@@ -295,10 +312,10 @@ const sourceOf = new WeakMap<NoticeView, Notice>();
  * of "now". Pages show nothing else of "now" that differs between notices.
  */
 function renderState(view: NoticeView, now: Date): string {
-  // incidentEnd is the written end, else the `resolved` update's.
-  const end = view.type === 'incident' ? incidentEnd(view) : view.window?.end;
+  // incidentEnd is the written end, else the `resolved` update's, unless reopened since.
+  const end = view.type === 'incident' ? incidentEnd(view, now) : view.window?.end;
   const ended = end !== undefined && end.getTime() <= now.getTime();
-  return `${view.state}|${view.published.length}|${ended}`;
+  return `${view.state}|${view.timeline.length}|${ended}|${view.scheduled}`;
 }
 
 /**
@@ -362,13 +379,17 @@ function yearPages(service: ServiceView): ServiceYearView[] {
   return years;
 }
 
-function nextChangeAfter(notices: readonly Notice[], now: Date): Date | undefined {
+/** The earliest instant after `now` among the shown notices' state changes and dates and the scheduled notices' dates. */
+function nextChangeAfter(notices: readonly Notice[], scheduledDates: readonly Date[], now: Date): Date | undefined {
   let next: number | undefined;
+  const consider = (instant: Date) => {
+    const time = instant.getTime();
+    if (time > now.getTime() && (next === undefined || time < next)) next = time;
+  };
   for (const notice of notices) {
-    for (const instant of stateChangeInstants(notice)) {
-      const time = instant.getTime();
-      if (time > now.getTime() && (next === undefined || time < next)) next = time;
-    }
+    consider(notice.date);
+    stateChangeInstants(notice).forEach(consider);
   }
+  scheduledDates.forEach(consider);
   return next === undefined ? undefined : new Date(next);
 }

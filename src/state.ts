@@ -34,6 +34,16 @@ const SEVERITY: Record<ServiceState, number> = {
 };
 
 /**
+ * Whether a notice is public at `now`: not a draft, and its `date` has come.
+ * A notice dated later is scheduled: no page, feed, calendar or API shows it
+ * until then (the `npm start` preview shows it, marked). Pure, so anything
+ * that must agree with the site (the model, a notifier) can ask the same.
+ */
+export function isPublishedAt(notice: Pick<Notice, 'date' | 'draft'>, now: Date): boolean {
+  return !notice.draft && notice.date.getTime() <= now.getTime();
+}
+
+/**
  * Updates published by `now`, oldest first: a build never tells what has not
  * been said yet. The model keeps each notice's as `NoticeView.published`.
  */
@@ -48,18 +58,34 @@ function latestStatus(updates: Update[], among: readonly UpdateStatus[]): Update
   return undefined;
 }
 
+const OPEN_INCIDENT_STATUSES: readonly UpdateStatus[] = ['investigating', 'identified', 'monitoring'];
+
 /**
- * When the incident's service impact ends: the window's end, else the first
- * `resolved` update. Undefined while nobody has said it is over.
+ * When the incident's service impact ends, as of `now`: the window's end, else
+ * its `resolved` update. An open status (investigating, identified,
+ * monitoring) published after the end reopens the incident: that end no
+ * longer applies, and only a later `resolved` update ends it again. Only
+ * updates published by `now` count, so a resolution that is not yet said ends
+ * nothing. Undefined while nobody has said it is over. The one place the
+ * reopen rule lives: state, pages, availability, feeds and API all ask here.
  */
-export function incidentEnd(notice: Notice): Date | undefined {
-  return notice.window?.end ?? notice.updates.find((update) => update.status === 'resolved')?.at;
+export function incidentEnd(notice: Notice, now: Date): Date | undefined {
+  let end = notice.window?.end;
+  for (const update of notice.updates) {
+    if (update.at.getTime() > now.getTime()) break;
+    if (OPEN_INCIDENT_STATUSES.includes(update.status)) {
+      if (end !== undefined && update.at.getTime() > end.getTime()) end = undefined;
+    } else if (update.status === 'resolved' && end === undefined) {
+      end = update.at;
+    }
+  }
+  return end;
 }
 
 function incidentState(notice: Notice, now: Date): IncidentState {
-  const end = incidentEnd(notice);
+  const end = incidentEnd(notice, now);
   if (end !== undefined && end.getTime() <= now.getTime()) return 'resolved';
-  const status = latestStatus(updatesAsOf(notice, now), ['investigating', 'identified', 'monitoring']);
+  const status = latestStatus(updatesAsOf(notice, now), OPEN_INCIDENT_STATUSES);
   return (status as IncidentState | undefined) ?? 'investigating';
 }
 
@@ -124,11 +150,14 @@ export function worstOf(states: readonly ServiceState[]): ServiceState {
   return states.reduce<ServiceState>((worst, state) => (SEVERITY[state] > SEVERITY[worst] ? state : worst), 'operational');
 }
 
-/** Instants after which `noticeState` may change; `/build.json`'s next_change is the earliest future one. */
+/**
+ * Instants after which `noticeState` may change; `/build.json`'s next_change
+ * is the earliest future one. Every update counts (a `resolved` one ends an
+ * incident, an open one may reopen it), and so does the written end.
+ */
 export function stateChangeInstants(notice: Notice): Date[] {
   if (notice.type === 'notice') return [];
   const instants = [notice.window!.start, ...notice.updates.map((update) => update.at)];
-  const end = notice.type === 'incident' ? incidentEnd(notice) : notice.window!.end;
-  if (end) instants.push(end);
+  if (notice.window!.end) instants.push(notice.window!.end);
   return instants;
 }

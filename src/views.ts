@@ -115,18 +115,15 @@ export interface WindowView {
 }
 
 /**
- * The window a page shows: for an incident without an `end`, the `resolved`
- * update ends it once that update is published; until then it is ongoing.
- * The model keeps each notice's as `NoticeView.shownWindow`.
+ * The window a page shows: an incident's end as incidentEnd says at "now" (the
+ * written end, else the published `resolved` update, and none once an open
+ * update reopens it); until then it is ongoing. The model keeps each notice's
+ * as `NoticeView.shownWindow`.
  */
 export function windowView(notice: Notice, now: Date, zone: string): WindowView | undefined {
   if (!notice.window) return undefined;
   const { start } = notice.window;
-  let end = notice.window.end;
-  if (notice.type === 'incident' && !end) {
-    const resolved = incidentEnd(notice);
-    if (resolved && resolved.getTime() <= now.getTime()) end = resolved;
-  }
+  const end = notice.type === 'incident' ? incidentEnd(notice, now) : notice.window.end;
   if (!end) return { start, sameDay: false };
   return { start, end, minutes: minutesBetween(start, end), sameDay: sameLocalDay(start, end, zone) };
 }

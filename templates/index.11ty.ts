@@ -49,6 +49,6 @@ ${noticeList(site.upcomingMaintenance, site, 'No maintenance scheduled.', moving
 ${noticeList(site.recent, site, 'No notices yet.')}
 <p><a href="/archive/">All notices, by month</a></p>
 </section>
-${subscribeSection('/')}`,
+${subscribeSection(site, '/')}`,
   }).toString();
 }

@@ -42,6 +42,6 @@ ${service.years.map((year) => html`<li><a href="${year.url}">${year.year}</a> <s
 </nav>`
   : ''}
 </section>
-${subscribeSection(service.url, `notices about ${service.name}`)}`,
+${subscribeSection(site, service.url, `notices about ${service.name}`)}`,
   }).toString();
 }

@@ -112,8 +112,15 @@ describe('the sample site during the San Jose POP maintenance', () => {
     assert.match(text(sanJose.querySelector('.facts')), /In progress/);
 
     const dsl = page(site, '/2008/09/26/dsl-subscriber-rebalancing/');
-    assert.deepEqual(texts(dsl, '.timeline li'), ['Completed Tue, Sep 30, 2008, 12:09 AM PDT Rebalancing completed. Downtime for affected customers was under 5 minutes.']);
-    assert.equal(dsl.querySelector('.timeline time')?.getAttribute('datetime'), '2008-09-30T00:09:00-07:00');
+    // The start by the clock is in the timeline too (issue 11); the written `completed` is not doubled.
+    assert.deepEqual(texts(dsl, '.timeline li'), [
+      'In progress Tue, Sep 30, 2008, 12:01 AM PDT The maintenance has begun.',
+      'Completed Tue, Sep 30, 2008, 12:09 AM PDT Rebalancing completed. Downtime for affected customers was under 5 minutes.',
+    ]);
+    assert.deepEqual(
+      [...dsl.querySelectorAll('.timeline time')].map((time) => time.getAttribute('datetime')),
+      ['2008-09-30T00:01:00-07:00', '2008-09-30T00:09:00-07:00'],
+    );
   });
 
   it('lists the month with its count on the archive page', () => {

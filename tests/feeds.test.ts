@@ -340,9 +340,13 @@ describe('crafted content survives intact and valid in every feed', () => {
 
   it('titles read back exactly, markup as text, without the control characters', () => {
     assert.equal(rss(fixture).items!.find((item) => item.link === crafted)!.title, TITLE);
-    const atomTitle = atom(fixture).entries!.find((entry) => entry.id === crafted)!.title!;
-    assert.equal(atomTitle.type, 'html');
-    assert.equal(textOf(atomTitle.value!), TITLE);
+    // Atom: plain text (type="text", ordinary XML escaping), so the parser's value is the title itself.
+    const atomEntry = atom(fixture).entries!.find((entry) => entry.id === crafted)!;
+    assert.equal(atomEntry.title!.type, 'text');
+    assert.equal(atomEntry.title!.value, TITLE);
+    assert.equal(atomEntry.summary!.type, 'text');
+    assert.equal(atomEntry.summary!.value, 'Summary <i>with</i> & ]]> end');
+    assert.doesNotMatch(fixture.read('/atom.xml'), /<(title|summary) type="html"/);
     assert.equal(jsonFeed(fixture).items!.find((item) => item.id === crafted)!.title, TITLE);
   });
 

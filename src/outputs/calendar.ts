@@ -6,24 +6,48 @@
  *   only, so editing a title or body never changes it, and a calendar that
  *   imported the event updates it in place.
  * - DTSTART/DTEND: the window, in UTC (`Z`), so no client has to know the zone.
- * - SEQUENCE: the number of updates published by the build's "now"; it grows
+ * - SEQUENCE: the number of timeline entries at the build's "now" (published
+ *   updates, and a start or end said by the clock: NoticeView.timeline); it grows
  *   whenever the notice gains one (RFC 5545 §3.8.7.4).
- * - DTSTAMP and LAST-MODIFIED: the latest of the notice's date and its published
- *   updates, never the build time, so the same input gives byte-identical files.
+ * - DTSTAMP and LAST-MODIFIED: the latest of the notice's date and its timeline
+ *   entries, never the build time, so the same input gives byte-identical files.
  *   CREATED: the notice's date.
  * - STATUS: CANCELLED for a cancelled maintenance, else CONFIRMED.
+ * - TRANSP: TRANSPARENT: a maintenance window is not the subscriber's busy time.
  * - SUMMARY: the title; DESCRIPTION: window, services, body and updates as
  *   text, ending with the notice's URL (also in URL).
  * Lines end with CRLF, including the last, and are folded at 75 octets.
  * A calendar holds the last year's windows and every upcoming one (CALENDAR_PAST_DAYS).
+ * Before the events comes the site zone's VTIMEZONE (timezones-ical-library):
+ * the events do not need it (they are in UTC), but RFC 5545 requires a
+ * calendar to hold at least one component, so a calendar with no event in
+ * its reach is still a valid one.
  */
-import ical, { escape, foldLines, ICalEvent, ICalEventStatus, type ICalCalendar, type ICalEventData } from 'ical-generator';
+import ical, {
+  escape,
+  foldLines,
+  ICalEvent,
+  ICalEventStatus,
+  ICalEventTransparency,
+  type ICalCalendar,
+  type ICalEventData,
+} from 'ical-generator';
+import { tzlib_get_ical_block } from 'timezones-ical-library';
 import type { NoticeView, ServiceView, SiteModel } from '../model.ts';
 import { lastChanged, noticeText, noticeUrl, servicesOf } from './common.ts';
 import { scrub } from './scrub.ts';
 
 /** The calendar's file name, in the same folder as the feeds ('/' or a service's url). */
 export const CALENDAR_FILE = 'maintenance.ics';
+
+/**
+ * The `webcal://` address of a calendar at absolute URL `url`: desktop and
+ * phone calendars subscribe to it (and refresh it), where most of them treat
+ * an https link as a one-off import.
+ */
+export function webcalUrl(url: string): string {
+  return url.replace(/^https?:\/\//, 'webcal://');
+}
 
 /** Calendar refresh hint for subscribers (REFRESH-INTERVAL, X-PUBLISHED-TTL): one hour. */
 const REFRESH_SECONDS = 60 * 60;
@@ -60,10 +84,16 @@ export function renderCalendar(site: SiteModel, service?: ServiceView): string {
     ttl: REFRESH_SECONDS,
   });
   const events = maintenanceNotices(site, service).map((notice) => foldedEvent(site, calendar, eventData(site, notice)));
-  // The calendar without events ends with END:VCALENDAR, where its events go.
+  // The calendar without events ends with END:VCALENDAR, where its zone and events go.
   const empty = calendar.toString();
   const end = empty.lastIndexOf('END:VCALENDAR');
-  return `${empty.slice(0, end)}${events.join('')}${empty.slice(end)}\r\n`;
+  return `${empty.slice(0, end)}${vtimezone(config.timezone)}${events.join('')}${empty.slice(end)}\r\n`;
+}
+
+/** The zone's VTIMEZONE, CRLF-terminated; UTC's for a zone the library does not know. */
+function vtimezone(zone: string): string {
+  const block = tzlib_get_ical_block(zone)[0] || tzlib_get_ical_block('Etc/UTC')[0];
+  return `${block}\r\n`;
 }
 
 function eventData(site: SiteModel, notice: NoticeView): ICalEventData {
@@ -71,7 +101,7 @@ function eventData(site: SiteModel, notice: NoticeView): ICalEventData {
   const url = noticeUrl(site, notice);
   return {
     id: url,
-    sequence: notice.published.length,
+    sequence: notice.timeline.length,
     stamp: changed,
     created: notice.date,
     lastModified: changed,
@@ -81,6 +111,7 @@ function eventData(site: SiteModel, notice: NoticeView): ICalEventData {
     description: noticeText(site, notice),
     url,
     status: notice.state === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    transparency: ICalEventTransparency.TRANSPARENT,
     categories: servicesOf(site, notice).map((item) => ({ name: scrub(item.name) })),
   };
 }

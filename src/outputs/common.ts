@@ -1,8 +1,9 @@
 /**
  * What every machine-readable output says about a notice, computed one way:
  * absolute URLs, the instant a notice last changed, stable ids, and the notice
- * as HTML and as plain text. Like the pages, outputs show only the updates
- * published by the build's "now" (`NoticeView.published`).
+ * as HTML and as plain text. Like the pages, outputs show the notice's
+ * timeline at the build's "now" (`NoticeView.timeline`: the updates published
+ * by then, and a maintenance's start and end said by the clock).
  *
  * Nothing here reads the clock: every instant comes from the notices or from
  * `site.now`, so the same input and the same STATUS_NOW give the same bytes.
@@ -28,10 +29,10 @@ export function noticeUrl(site: SiteModel, notice: Notice): string {
   return siteUrl(site, notice.url);
 }
 
-/** When the notice last changed: its latest published update, else its date (spec §5 `updated`). */
+/** When the notice last changed: its latest timeline entry, else its date (spec §5 `updated`). */
 export function lastChanged(notice: NoticeView): Date {
   let latest = notice.date;
-  for (const update of notice.published) {
+  for (const update of notice.timeline) {
     if (update.at.getTime() > latest.getTime()) latest = update.at;
   }
   return latest;
@@ -102,7 +103,7 @@ function renderNoticeHtml(site: SiteModel, notice: NoticeView): string {
   const facts: SafeHtml[] = [html`<strong>${typeLabel(notice.type)}</strong>`];
   if (services.length) facts.push(html`Services: ${services.join(', ')}`);
   if (window) facts.push(html`Window: ${window}`);
-  const updates = notice.published;
+  const updates = notice.timeline;
   const markup = html`<p>${facts.map((fact, index) => (index ? html` · ${fact}` : fact))}</p>
 ${trusted(notice.html)}${updates.length
     ? html`<h3>Updates</h3>
@@ -127,7 +128,7 @@ export function noticeText(site: SiteModel, notice: NoticeView): string {
   const services = servicesOf(site, notice).map((service) => service.name);
   if (services.length) lines.push(`Services: ${services.join(', ')}`);
   lines.push('', notice.body.trim());
-  for (const update of notice.published) {
+  for (const update of notice.timeline) {
     lines.push('', `${stateLabel(update.status)} (${formatDateTime(update.at, zone)}): ${update.body.trim()}`);
   }
   lines.push('', noticeUrl(site, notice));

@@ -29,7 +29,7 @@ import { typeLabel } from '../views.ts';
 import { CALENDAR_FILE } from './calendar.ts';
 import { lastChanged, latestOf, noticeHtml, noticeUrl, servicesOf, siteUrl } from './common.ts';
 import { scrub, scrubDeep } from './scrub.ts';
-import { finishXml, xmlAttribute, xmlCdata, xmlEscapedAttribute, xmlText } from './xml-safe.ts';
+import { atomText, finishXml, xmlAttribute, xmlCdata, xmlEscapedAttribute, xmlText } from './xml-safe.ts';
 
 export const FEED_FORMATS = ['rss', 'atom', 'json'] as const;
 type FeedFormat = (typeof FEED_FORMATS)[number];
@@ -140,16 +140,18 @@ function categories(site: SiteModel, notice: NoticeView, format: FeedFormat, enc
 function item(site: SiteModel, notice: NoticeView, format: FeedFormat): Item {
   const enc = format === 'json' ? JSON_TEXT : XML;
   const url = noticeUrl(site, notice);
-  // Atom titles and summaries are typed html by the feed package: escape them as
-  // HTML so "<script>" is read as text. RSS descriptions are HTML by convention.
-  const title = format === 'atom' ? escapeHtml(notice.title) : notice.title;
-  const summary = format === 'json' ? notice.summary : escapeHtml(notice.summary);
+  // Atom titles and summaries are plain text (type="text", see atomText), so
+  // every reader shows them as written. RSS descriptions are HTML by
+  // convention: the summary is escaped as HTML there.
+  const title = format === 'atom' ? atomText(notice.title) : enc.cdata(notice.title);
+  const summary =
+    format === 'atom' ? atomText(notice.summary) : enc.cdata(format === 'json' ? notice.summary : escapeHtml(notice.summary));
   const entry: Item = {
-    title: enc.cdata(title),
+    title,
     link: url,
     date: lastChanged(notice),
     published: notice.date,
-    description: enc.cdata(summary),
+    description: summary,
     content: enc.cdata(noticeHtml(site, notice)),
     category: categories(site, notice, format, enc),
   };
@@ -188,8 +190,13 @@ function renderRss(site: SiteModel, scope: FeedScope): string {
   return finishXml(buildFeed(site, scope, 'rss').rss2());
 }
 
+const ATOM_ROOT = '<feed xmlns="http://www.w3.org/2005/Atom">';
+
+/** Atom 1.0, with the site's language as `xml:lang` on the root (the package writes none). */
 function renderAtom(site: SiteModel, scope: FeedScope): string {
-  return finishXml(buildFeed(site, scope, 'atom').atom1());
+  const xml = buildFeed(site, scope, 'atom').atom1();
+  const lang = xmlAttribute(site.config.language);
+  return finishXml(xml.replace(ATOM_ROOT, `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${lang}">`));
 }
 
 interface JsonFeed10 {

@@ -7,15 +7,22 @@
  * - Each service is a component; each catalog group is a group component
  *   (`group: true`, `components`: member ids) and its members carry its
  *   `group_id`. Service states map hyphen to underscore (`partial-outage` ->
- *   `partial_outage`); a group shows its worst member's state.
+ *   `partial_outage`); a group shows its worst member's state. A group with
+ *   one member of the same name (a catalog that puts "DNS" in group "DNS")
+ *   is not a component of its own: the service stands alone, with
+ *   `group_id: null`, at the group's position. Two components with one name
+ *   would be collapsed into one by the many clients that key by name.
  * - Incidents are notices of type incident, with their derived state
  *   (investigating, identified, monitoring, resolved; never postmortem).
  *   Maintenance notices are scheduled maintenances: scheduled, in-progress ->
  *   in_progress, completed -> completed, and cancelled -> completed too
  *   (Statuspage has no cancelled state; the update saying so stays in the
  *   timeline). Notices of type notice have no state and are not in the API.
- * - `incident_updates`, newest first: every update published by the build's
- *   "now", then the notice's own body as the first post at its date. An update
+ * - `incident_updates`, newest first: the notice's timeline at the build's
+ *   "now" (every update published by then, and for a maintenance the
+ *   `in_progress` at its start and `completed` at its end that the clock
+ *   said, when no update says so), then the notice's own body as the first
+ *   post at its date. An update
  *   with status `update` carries the state the notice had at that instant.
  *   `affected_components` is null: notices do not record per-update
  *   component changes.
@@ -135,6 +142,11 @@ class StatuspageApi {
 
   private buildComponents(): void {
     this.site.groups.forEach((group, groupIndex) => {
+      const only = group.services.length === 1 ? group.services[0]! : undefined;
+      if (only && only.name === group.name) {
+        this.components.push(this.serviceComponent(only, groupIndex + 1, null));
+        return;
+      }
       const groupId = stableId(`group:${group.name}`);
       const members = group.services.map((service, index) => this.serviceComponent(service, index + 1, groupId));
       const notices = group.services.flatMap((service) => service.notices);
@@ -158,7 +170,7 @@ class StatuspageApi {
     });
   }
 
-  private serviceComponent(service: ServiceView, position: number, groupId: string): StatuspageComponent {
+  private serviceComponent(service: ServiceView, position: number, groupId: string | null): StatuspageComponent {
     const component: StatuspageComponent = {
       id: stableId(`service:${service.id}`),
       name: service.name,
@@ -182,14 +194,15 @@ class StatuspageApi {
     return servicesOf(this.site, notice).map((service) => this.componentsById.get(service.id)!);
   }
 
-  /** The notice's posts, newest first: published updates, then the body at the notice's date. */
+  /** The notice's posts, newest first: its timeline, then the body at the notice's date. */
   private posts<S extends string>(notice: NoticeView, statusOf: (update: Update | undefined, at: Date) => S, incidentId: string) {
     const seen = new Map<string, number>();
-    const updates = notice.published.map((update) => {
+    const updates = notice.timeline.map((update) => {
       const key = update.at.toISOString();
-      const n = seen.get(key) ?? 0;
-      seen.set(key, n + 1);
-      return { id: stableId(`update:${notice.url}:${key}:${n}`), at: update.at, body: update.body, status: statusOf(update, update.at) };
+      // A clock-made entry is keyed by its status, so it never shifts the written updates' ids.
+      const idKey = update.synthesised ? `auto:${notice.url}:${update.status}` : `update:${notice.url}:${key}:${seen.get(key) ?? 0}`;
+      if (!update.synthesised) seen.set(key, (seen.get(key) ?? 0) + 1);
+      return { id: stableId(idKey), at: update.at, body: update.body, status: statusOf(update, update.at) };
     });
     const first = { id: stableId(`post:${notice.url}`), at: notice.date, body: notice.body, status: statusOf(undefined, notice.date) };
     return [first, ...updates].reverse().map((post) => ({
@@ -210,7 +223,7 @@ class StatuspageApi {
   incident(notice: NoticeView): StatuspageIncident {
     const id = stableId(`notice:${notice.url}`);
     const status = notice.state as IncidentStatus;
-    const end = status === 'resolved' ? incidentEnd(notice) : undefined;
+    const end = status === 'resolved' ? incidentEnd(notice, this.site.now) : undefined;
     const monitoring = notice.published.find((update) => update.status === 'monitoring');
     const statusOf = (update: Update | undefined, at: Date): IncidentStatus => {
       if (update && update.status !== 'update') return update.status as IncidentStatus;

@@ -11,12 +11,21 @@
  * we can produce (a Unicode noncharacter; `scrub` removes them all from input),
  * and `finishXml` turns the placeholders into the right markup afterwards.
  * Each helper is for one place in the document; using the wrong one is a bug.
+ *
+ * The package also types every Atom entry's title and summary as HTML in
+ * CDATA, so a reader shows "AT&amp;T" for "AT&T" once the title is escaped as
+ * HTML. `atomText` marks such a value as plain text instead, and `finishXml`
+ * writes it as `type="text"` with ordinary XML escaping.
  */
 import { scrub } from './scrub.ts';
 
 const AMP = '\uFDD0';
 const LT = '\uFDD1';
 const CDATA_END = '\uFDD2';
+const GT = '\uFDD3';
+/** Brackets a plain-text value in the CDATA the package writes for an Atom title or summary. */
+const TEXT_MARK = '\uFDD4';
+const ATOM_TEXT = new RegExp(`type="html"><!\\[CDATA\\[${TEXT_MARK}([^${TEXT_MARK}]*)${TEXT_MARK}\\]\\]>`, 'g');
 
 /** For an element's text content (the writer escapes `<` and `>` itself). */
 export function xmlText(text: string): string {
@@ -38,8 +47,18 @@ export function xmlAttribute(text: string): string {
   return scrub(text).replaceAll('&', AMP).replaceAll('<', LT);
 }
 
+/** For an Atom entry's title or summary: plain text, written as `type="text"` (the package would write HTML in CDATA). */
+export function atomText(text: string): string {
+  return `${TEXT_MARK}${scrub(text).replaceAll('&', AMP).replaceAll('<', LT).replaceAll('>', GT)}${TEXT_MARK}`;
+}
+
 /** The finished document: placeholders replaced by their markup, and a final newline. */
 export function finishXml(xml: string): string {
-  const out = xml.replaceAll(AMP, '&amp;').replaceAll(LT, '&lt;').replaceAll(CDATA_END, ']]]]><![CDATA[>');
+  const out = xml
+    .replace(ATOM_TEXT, 'type="text">$1')
+    .replaceAll(GT, '&gt;')
+    .replaceAll(AMP, '&amp;')
+    .replaceAll(LT, '&lt;')
+    .replaceAll(CDATA_END, ']]]]><![CDATA[>');
   return out.endsWith('\n') ? out : `${out}\n`;
 }

@@ -17,9 +17,10 @@ function serviceLinks(notice: NoticeView, site: SiteModel): SafeHtml {
   return html`<ul class="inline">${items}</ul>`;
 }
 
-/** Drafts only reach pages in the `npm start` preview; they say so in their title. */
+/** Drafts and scheduled notices (dated after "now") only reach pages in the `npm start` preview; they say so in their title. */
 function draftMark(notice: NoticeView): SafeHtml | '' {
-  return notice.draft ? html`<span class="draft-mark">Draft:</span> ` : '';
+  if (notice.draft) return html`<span class="draft-mark">Draft:</span> `;
+  return notice.scheduled ? html`<span class="draft-mark">Scheduled:</span> ` : '';
 }
 
 interface ArticleOptions {
@@ -30,7 +31,7 @@ interface ArticleOptions {
 export function noticeArticle(notice: NoticeView, site: SiteModel, { level }: ArticleOptions): SafeHtml {
   const zone = site.config.timezone;
   const window = notice.shownWindow;
-  const updates = notice.published;
+  const updates = notice.timeline;
   const title = level === 1 ? html`<h1>${draftMark(notice)}${notice.title}</h1>` : html`<h2><a href="${notice.url}">${draftMark(notice)}${notice.title}</a></h2>`;
   const sub = level === 1 ? 'h2' : 'h3';
   return html`<article class="notice type-${notice.type}">

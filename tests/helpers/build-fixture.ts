@@ -116,7 +116,9 @@ export function createFixture(options: FixtureOptions = {}): Fixture {
       writeFileSync(target, content);
     },
     rebuild: () =>
-      withEnv({ STATUS_NOW: options.now, NOTICEBOARD_DRAFTS: options.drafts ? '1' : undefined }, () => buildSite(root)),
+      withEnv({ STATUS_NOW: options.now, NOTICEBOARD_DRAFTS: options.drafts ? '1' : undefined }, () =>
+        buildSite(root, undefined, { includeDrafts: options.drafts }),
+      ),
     snapshot: () => snapshot(output),
     remove: () => rmSync(root, { recursive: true, force: true }),
   };
