@@ -112,7 +112,11 @@ describe('the sample site during the San Jose POP maintenance', () => {
     assert.match(text(sanJose.querySelector('.facts')), /In progress/);
 
     const dsl = page(site, '/2008/09/26/dsl-subscriber-rebalancing/');
-    assert.deepEqual(texts(dsl, '.timeline li'), ['Completed Tue, Sep 30, 2008, 12:09 AM PDT Rebalancing completed. Downtime for affected customers was under 5 minutes.']);
+    // Newest first, the notice as first posted last (issue 11).
+    assert.deepEqual(texts(dsl, '.timeline li'), [
+      'Completed Tue, Sep 30, 2008, 12:09 AM PDT Rebalancing completed. Downtime for affected customers was under 5 minutes.',
+      'Posted Fri, Sep 26, 2008, 3:10 PM PDT On Tuesday September 30 at 12:01 AM we will be moving several hundred DSL subscribers from one of our DSL aggregation routers to another, to balance network load. This move should take less than 5 minutes and will only cause a brief service interruption.',
+    ]);
     assert.equal(dsl.querySelector('.timeline time')?.getAttribute('datetime'), '2008-09-30T00:09:00-07:00');
   });
 
