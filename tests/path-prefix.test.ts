@@ -11,12 +11,13 @@
  * 127.0.0.1 only.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parseHTML } from 'linkedom';
 import { pathPrefixOf } from '../src/eleventy/path-prefix.ts';
-import { launchChromium } from './helpers/browser.ts';
+import { launchChromium, vnuJar } from './helpers/browser.ts';
 import { buildFixture, type Fixture } from './helpers/build-fixture.ts';
 import { at } from './helpers/config.ts';
 import { findNginx, get, MISSING_NGINX, startNginx, type RunningNginx } from './helpers/nginx.ts';
@@ -218,6 +219,14 @@ describe(`a site with url ${SITE_URL}, served by deploy/nginx.conf under ${PATH}
     const notice = pages.find((page) => page.url === '/status/2008/10/01/imap-slow/')!.html;
     const hrefs = [...parseHTML(notice).document.querySelectorAll('main .body a')].map((a) => a.getAttribute('href'));
     assert.deepEqual(hrefs.sort(), ['#tz', '/status/2008/09/', '/status/2008/09/26/dsl-move/'].sort());
+  });
+
+  it('writes pages the Nu Html Checker accepts, rewritten URLs and all', () => {
+    const run = spawnSync('java', ['-jar', vnuJar(), '--format', 'json', '--skip-non-html', fixture!.output], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    if (run.error) throw run.error;
+    const report = JSON.parse(run.stderr || run.stdout) as { messages: { type: string; url?: string; lastLine?: number; message: string }[] };
+    const errors = report.messages.filter((m) => m.type === 'error' || m.type === 'non-document-error');
+    assert.deepEqual(errors.map((m) => `${m.url}:${m.lastLine}: ${m.message}`), []);
   });
 
   it('answers a missing deep path with the 404 page, whose every link and asset works from there', async () => {
