@@ -80,7 +80,8 @@ for (const strip of $('.strip')) {
   const days = [...strip.children], last = days.length - 1;
   days.forEach((li, i) => (li.tabIndex = i == last ? 0 : -1));
   strip.onkeydown = (e) => {
-    const i = days.indexOf(e.target), next = days[{ ArrowLeft: i - 1, ArrowRight: i + 1, Home: 0, End: last }[e.key]];
+    const i = days.indexOf(e.target), r = getComputedStyle(strip).gridTemplateColumns.split(' ').length;
+    const next = days[{ ArrowLeft: i - 1, ArrowRight: i + 1, ArrowUp: i - r, ArrowDown: i + r, Home: 0, End: last }[e.key]];
     if (next) e.preventDefault(), (e.target.tabIndex = -1), (next.tabIndex = 0), next.focus();
   };
 }

@@ -6,7 +6,7 @@
 import { formatAvailability, serviceAvailability, type Availability, type DayAvailability } from './availability.ts';
 import type { NoticeView, ServiceView, SiteModel } from './model.ts';
 import type { Impact, Notice, NoticeType, UpdateStatus } from './notice.ts';
-import { incidentEnd, type ServiceState } from './state.ts';
+import { incidentEnd, maintenanceEnd, type ServiceState } from './state.ts';
 import { localDate, MONTH_ABBREVIATIONS, WEEKDAY_ABBREVIATIONS } from './zoned-format.ts';
 
 /** Any state or status a badge can show. */
@@ -112,20 +112,40 @@ export interface WindowView {
   minutes?: number;
   /** End on the same local day as start, so it can be shown as a time only. */
   sameDay: boolean;
+  /**
+   * The end the notice planned, when a maintenance completed before it: `end`
+   * is then when it actually ended. Undefined otherwise.
+   */
+  plannedEnd?: Date;
+  /** `plannedEnd` on the same local day as start. */
+  plannedSameDay?: boolean;
 }
 
 /**
  * The window a page shows: an incident's end as incidentEnd says at "now" (the
  * written end, else the published `resolved` update, and none once an open
- * update reopens it); until then it is ongoing. The model keeps each notice's
- * as `NoticeView.shownWindow`.
+ * update reopens it); until then it is ongoing. A maintenance that a published
+ * `completed` update ended before its planned end shows when it actually
+ * ended, and the planned end beside it. The model keeps each notice's as
+ * `NoticeView.shownWindow`.
  */
 export function windowView(notice: Notice, now: Date, zone: string): WindowView | undefined {
   if (!notice.window) return undefined;
   const { start } = notice.window;
   const end = notice.type === 'incident' ? incidentEnd(notice, now) : notice.window.end;
   if (!end) return { start, sameDay: false };
-  return { start, end, minutes: minutesBetween(start, end), sameDay: sameLocalDay(start, end, zone) };
+  const shown = { start, end, minutes: minutesBetween(start, end), sameDay: sameLocalDay(start, end, zone) };
+  if (notice.type !== 'maintenance') return shown;
+  const ended = maintenanceEnd(notice, now);
+  if (ended.getTime() >= end.getTime()) return shown;
+  return {
+    start,
+    end: ended,
+    minutes: minutesBetween(start, ended),
+    sameDay: sameLocalDay(start, ended, zone),
+    plannedEnd: end,
+    plannedSameDay: sameLocalDay(start, end, zone),
+  };
 }
 
 function minutesBetween(start: Date, end: Date): number {

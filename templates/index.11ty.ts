@@ -17,7 +17,8 @@ export const data = { permalink: '/index.html' };
 
 export function render({ site }: { site: SiteModel }): string {
   const zone = site.config.timezone;
-  const item = { summary: true, services: true };
+  // What is happening now leads with its newest update.
+  const item = { summary: true, services: true, latest: true };
   // The page script moves maintenance between these two lists on the reader's clock.
   const moving = { ...item, movable: true };
   return page({

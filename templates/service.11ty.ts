@@ -28,7 +28,7 @@ ${service.description ? html`<p class="description">${service.description}</p>` 
 <p class="asof">${serviceStateBadge(service)} as of ${timeTag(site.now, site.config.timezone)}</p>
 ${service.causes.length
   ? html`<p>Because of:</p>
-${noticeList(service.causes, site, '')}`
+${noticeList(service.causes, site, '', { latest: true })}`
   : ''}
 </section>
 ${availabilitySection(site, service)}

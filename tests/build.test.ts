@@ -112,14 +112,16 @@ describe('the sample site during the San Jose POP maintenance', () => {
     assert.match(text(sanJose.querySelector('.facts')), /In progress/);
 
     const dsl = page(site, '/2008/09/26/dsl-subscriber-rebalancing/');
-    // The start by the clock is in the timeline too (issue 11); the written `completed` is not doubled.
+    // Newest first, the notice as first posted last; the start by the clock is
+    // in the timeline too, and the written `completed` is not doubled (issue 11).
     assert.deepEqual(texts(dsl, '.timeline li'), [
-      'In progress Tue, Sep 30, 2008, 12:01 AM PDT The maintenance has begun.',
       'Completed Tue, Sep 30, 2008, 12:09 AM PDT Rebalancing completed. Downtime for affected customers was under 5 minutes.',
+      'In progress Tue, Sep 30, 2008, 12:01 AM PDT The maintenance has begun.',
+      'Posted Fri, Sep 26, 2008, 3:10 PM PDT On Tuesday September 30 at 12:01 AM we will be moving several hundred DSL subscribers from one of our DSL aggregation routers to another, to balance network load. This move should take less than 5 minutes and will only cause a brief service interruption.',
     ]);
     assert.deepEqual(
       [...dsl.querySelectorAll('.timeline time')].map((time) => time.getAttribute('datetime')),
-      ['2008-09-30T00:01:00-07:00', '2008-09-30T00:09:00-07:00'],
+      ['2008-09-30T00:09:00-07:00', '2008-09-30T00:01:00-07:00', '2008-09-26T15:10:00-07:00'],
     );
   });
 

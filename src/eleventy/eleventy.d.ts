@@ -4,4 +4,6 @@ declare module '@11ty/eleventy' {
     constructor(input: string, output: string, options?: { configPath?: string; quietMode?: boolean });
     write(): Promise<unknown>;
   }
+  /** Rewrites root-relative URLs in HTML output under Eleventy's `pathPrefix` (see path-prefix.ts). */
+  export const HtmlBasePlugin: (config: any, options?: { baseHref?: string }) => void;
 }

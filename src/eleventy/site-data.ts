@@ -5,7 +5,8 @@
  * rebuild from the working directory, parsing again only the notice files
  * that changed (see loadNotices).
  */
-import { relative, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
+import { loadConfig } from '../config.ts';
 import type { SiteModel } from '../model.ts';
 import { CONFIG_FILE, loadSite, POSTS_DIR } from '../site.ts';
 import type { EleventyConfig } from './eleventy-config.ts';
@@ -30,6 +31,16 @@ const isNoticeFile = (path: string) => {
 /** Hands Eleventy a model that is already built, for the next build only. */
 export function provideSiteModel(model: SiteModel | undefined): void {
   provided = model;
+}
+
+/**
+ * The site's `url`, for settings Eleventy needs before any data is loaded (the
+ * path prefix): the provided model's, else, under `npm start`, the config file's
+ * in the working directory (as the `site` data below); undefined when that file
+ * is not valid (the `site` data then reports why).
+ */
+export function configuredSiteUrl(): string | undefined {
+  return provided?.config.url ?? loadConfig(join(process.cwd(), CONFIG_FILE), CONFIG_FILE).config?.url;
 }
 
 export function siteDataPlugin(eleventyConfig: EleventyConfig): void {

@@ -25,21 +25,26 @@ function decodeAttribute(value: string): string {
   });
 }
 
-/** `url` resolved against `base`; unchanged when it cannot be parsed. */
-function absoluteUrl(url: string, base: string): string {
+/**
+ * `url` resolved against `base`; unchanged when it cannot be parsed. A
+ * root-relative URL (`/2008/09/`) is the site's own, under the site's path when
+ * `siteUrl` has one, as the pages show it (src/eleventy/path-prefix.ts).
+ */
+function absoluteUrl(url: string, base: string, siteUrl?: string): string {
   try {
+    if (siteUrl && url.startsWith('/') && !url.startsWith('//')) return new URL(`${siteUrl}${url}`).href;
     return new URL(url, base).href;
   } catch {
     return url;
   }
 }
 
-/** `html` with every `href` and `src` made absolute against `base` (an absolute URL). */
-export function absolutizeLinks(html: string, base: string): string {
+/** `html` with every `href` and `src` made absolute against `base` (an absolute URL); `siteUrl` (no trailing slash) roots `/x`. */
+export function absolutizeLinks(html: string, base: string, siteUrl?: string): string {
   return html.replace(TAG, (tag) =>
     tag.replace(LINK_ATTRIBUTE, (_whole, space: string, name: string, equals: string, dq?: string, sq?: string, bare?: string) => {
       const raw = dq ?? sq ?? bare ?? '';
-      return `${space}${name}${equals}"${escapeHtml(absoluteUrl(decodeAttribute(raw), base))}"`;
+      return `${space}${name}${equals}"${escapeHtml(absoluteUrl(decodeAttribute(raw), base, siteUrl))}"`;
     }),
   );
 }

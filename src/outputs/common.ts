@@ -112,7 +112,7 @@ ${updates.map(
 ${trusted(update.html)}`,
 )}`
     : ''}`;
-  return scrub(absolutizeLinks(markup.toString(), noticeUrl(site, notice)));
+  return scrub(absolutizeLinks(markup.toString(), noticeUrl(site, notice), site.config.url));
 }
 
 /**

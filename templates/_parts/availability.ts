@@ -47,7 +47,7 @@ export function availabilityStrip(site: SiteModel, service: ServiceView): SafeHt
 
 /** What the strips mean, said once per page. */
 export function stripLegend(site: SiteModel): SafeHtml {
-  return html`<p class="legend">Bars: the last 90 days in ${zoneName(site.config.timezone, site.config.language)}, one per day, today on the right.
+  return html`<p class="legend">Bars: the last 90 days in ${zoneName(site.config.timezone, site.config.language)}, one per day, oldest first, today last.
 <span class="key"><span class="sw" aria-hidden="true"></span> no downtime</span>
 <span class="key"><span class="sw d1" aria-hidden="true"></span> minor</span>
 <span class="key"><span class="sw d2" aria-hidden="true"></span> major</span>

@@ -4,6 +4,7 @@
  */
 import { html, trusted, type SafeHtml } from '../../src/html.ts';
 import type { NoticeView, SiteModel } from '../../src/model.ts';
+import { latestNews, noticeTimeline, shownUpdates, type PageTimelineEntry } from '../../src/latest-first.ts';
 import { impactLabel, joinNames, typeLabel } from '../../src/views.ts';
 import { noticeStateBadge, stateBadge } from './state.ts';
 import { timeTag, windowText } from './time.ts';
@@ -31,7 +32,7 @@ interface ArticleOptions {
 export function noticeArticle(notice: NoticeView, site: SiteModel, { level }: ArticleOptions): SafeHtml {
   const zone = site.config.timezone;
   const window = notice.shownWindow;
-  const updates = notice.timeline;
+  const updates = shownUpdates(notice);
   const title = level === 1 ? html`<h1>${draftMark(notice)}${notice.title}</h1>` : html`<h2><a href="${notice.url}">${draftMark(notice)}${notice.title}</a></h2>`;
   const sub = level === 1 ? 'h2' : 'h3';
   return html`<article class="notice type-${notice.type}">
@@ -46,33 +47,50 @@ ${window ? html`<div><dt>${notice.type === 'maintenance' ? 'Window' : 'Affected'
 ${notice.services.length ? html`<div><dt>Services</dt><dd>${serviceLinks(notice, site)}</dd></div>` : ''}
 ${notice.type !== 'notice' || notice.impact !== 'none' ? html`<div><dt>Impact</dt><dd>${impactLabel(notice.impact)}</dd></div>` : ''}
 </dl>
-<div class="body">
-${trusted(notice.html)}
-</div>
 ${updates.length
   ? html`<section class="updates">
-<${sub}>Updates</${sub}>
+<${sub}>Updates, newest first</${sub}>
 <ol class="timeline">
-${updates.map(
-  (update) => html`<li>
-<p class="update-meta">${stateBadge(update.status)} ${timeTag(update.at, zone)}</p>
+${noticeTimeline(notice, updates).map((entry) => timelineItem(entry, zone))}</ol>
+</section>`
+  : html`<div class="body">
+${trusted(notice.html)}
+</div>`}
+</article>
+`;
+}
+
+/** One entry of a timeline: an update with its status, or the notice as first posted (last). */
+function timelineItem(entry: PageTimelineEntry, zone: string): SafeHtml {
+  const label = entry.kind === 'update' ? stateBadge(entry.status) : html`<strong class="posted-label">Posted</strong>`;
+  return html`<li${entry.kind === 'posted' ? html` class="posted"` : ''}>
+<p class="update-meta">${label} ${timeTag(entry.at, zone)}</p>
 <div class="body">
-${trusted(update.html)}
+${trusted(entry.html)}
 </div>
 </li>
-`,
-)}</ol>
-</section>`
-  : ''}
-</article>
 `;
 }
 
 interface ItemOptions {
   /** Show the one-line summary too. */
   summary?: boolean;
+  /** Show the newest update of a notice happening now (instead of its summary). */
+  latest?: boolean;
   /** Show the services it affects. */
   services?: boolean;
+}
+
+/** An open incident's or maintenance's newest update, in a list; instead of the summary when there is one. */
+function latestItem(notice: NoticeView, site: SiteModel): SafeHtml | undefined {
+  const latest = latestNews(notice, site.now);
+  if (!latest) return undefined;
+  return html`<div class="latest">
+<p class="update-meta">Latest: ${stateBadge(latest.status)} ${timeTag(latest.at, site.config.timezone)}</p>
+<div class="body">
+${trusted(latest.html)}
+</div>
+</div>`;
 }
 
 interface ListOptions extends ItemOptions {
@@ -93,7 +111,7 @@ function noticeItem(notice: NoticeView, site: SiteModel, options: ItemOptions = 
 <p class="item-meta"><span class="type">${typeLabel(notice.type)}</span>${notice.state ? html` ${noticeStateBadge(notice)}` : ''} <span class="posted">Posted ${timeTag(notice.date, zone)}</span></p>
 ${window ? html`<p class="item-window">${notice.type === 'maintenance' ? 'Window' : 'Affected'}: ${windowText(window, zone)}</p>` : ''}
 ${options.services && notice.services.length ? html`<div class="item-services">Services: ${serviceLinks(notice, site)}</div>` : ''}
-${options.summary && notice.summary ? html`<p class="summary">${notice.summary}</p>` : ''}
+${(options.latest && latestItem(notice, site)) || (options.summary && notice.summary ? html`<p class="summary">${notice.summary}</p>` : '')}
 </li>
 `;
 }

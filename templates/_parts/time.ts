@@ -13,9 +13,13 @@ export function timeTag(instant: Date, zone: string, timeOnly = false): SafeHtml
   return html`<time datetime="${isoInZone(instant, zone)}">${text}</time>`;
 }
 
-/** "Thu, Oct 2, 2008, 12:01 AM PDT – 1:31 AM PDT (1 h 30 min)", or "… – ongoing". */
+/**
+ * "Thu, Oct 2, 2008, 12:01 AM PDT – 1:31 AM PDT (1 h 30 min)", or "… – ongoing";
+ * a maintenance that ended early: "… – 12:40 AM PDT (39 min), ended early; planned until 1:31 AM PDT".
+ */
 export function windowText(window: WindowView, zone: string): SafeHtml {
-  const { start, end, minutes, sameDay } = window;
+  const { start, end, minutes, sameDay, plannedEnd } = window;
   if (!end) return html`${timeTag(start, zone)} – <span class="ongoing">ongoing</span>`;
-  return html`${timeTag(start, zone)} – ${timeTag(end, zone, sameDay)} <span class="length">(${formatMinutes(minutes ?? 0)})</span>`;
+  const planned = plannedEnd ? html`<span class="planned">, ended early; planned until ${timeTag(plannedEnd, zone, window.plannedSameDay)}</span>` : '';
+  return html`${timeTag(start, zone)} – ${timeTag(end, zone, sameDay)} <span class="length">(${formatMinutes(minutes ?? 0)})</span>${planned}`;
 }
