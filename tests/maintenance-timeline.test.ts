@@ -124,8 +124,10 @@ describe('clock-driven maintenance in the outputs', () => {
   it('the notice page shows the clock-made entries too', () => {
     const { document } = parseHTML(build.read('/2008/09/26/running/index.html'));
     const entries = [...document.querySelectorAll('.timeline li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
-    assert.equal(entries.length, 1);
+    // Newest first, then the notice as first posted.
+    assert.equal(entries.length, 2);
     assert.match(entries[0]!, /In progress .*The maintenance has begun\./);
+    assert.match(entries[1]!, /^Posted /);
   });
 });
 

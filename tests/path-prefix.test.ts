@@ -152,7 +152,9 @@ describe(`a site with url ${SITE_URL}, served by deploy/nginx.conf under ${PATH}
   });
 
   /** A URL of the site as the local server's path, or undefined for one elsewhere. */
-  const localPath = (url: URL) => {
+  const localPath = (url: URL): string | undefined => {
+    // A webcal:// subscribe link is the https calendar under another scheme.
+    if (url.protocol === 'webcal:') return localPath(new URL(`https:${url.href.slice('webcal:'.length)}`));
     if (url.origin === origin) return url.pathname + url.search;
     if (url.href === SITE_URL || url.href.startsWith(`${SITE_URL}/`)) return PATH + url.href.slice(SITE_URL.length + 1) + '';
     return undefined;
