@@ -27,7 +27,6 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join, relative, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
 import { BENCH_NOW, BENCH_SEED } from '../bench/corpus.ts';
 import { createBuildRoot, PROJECT_ROOT } from '../bench/build-root.ts';
 import type { ChildResult } from '../bench/child.ts';
@@ -35,9 +34,12 @@ import { measureOutput, median, parseEleventyBenchmark, parseMaxRss, probeDisk, 
 import { loadConfig } from '../config.ts';
 import { findNoticeFiles, parseNotice } from '../load-notices.ts';
 import { CONFIG_FILE } from '../site.ts';
+import { handleFailures, parseFlags, usageError } from './command.ts';
 
-const { values } = parseArgs({
-  options: {
+handleFailures();
+const USAGE = 'usage: npm run bench -- --notices N [--runs R] [--seed S] [--watch] [--edits E] [--threads T] [--cpu-prof DIR] [--dir D] [--keep]';
+const { values } = parseFlags(
+  {
     notices: { type: 'string' },
     runs: { type: 'string', default: '3' },
     seed: { type: 'string' },
@@ -48,14 +50,13 @@ const { values } = parseArgs({
     dir: { type: 'string' },
     keep: { type: 'boolean', default: false },
   },
-});
+  USAGE,
+);
 
 const notices = Number(values.notices);
 const runs = Number(values.runs);
-if (!Number.isInteger(notices) || notices < 1 || !Number.isInteger(runs) || runs < 1) {
-  console.error('usage: npm run bench -- --notices N [--runs R] [--seed S] [--watch] [--edits E] [--threads T] [--cpu-prof DIR] [--dir D] [--keep]');
-  process.exit(2);
-}
+if (!Number.isInteger(notices) || notices < 1) usageError(`--notices: give a whole number of notices, e.g. --notices 1000 (${USAGE})`);
+if (!Number.isInteger(runs) || runs < 1) usageError(`--runs: give a whole number of builds, e.g. --runs 3 (${USAGE})`);
 
 const CHILD = join(PROJECT_ROOT, 'src/bench/child.ts');
 /** How `npm run build` starts a command (see src/cli/run.js); the builds start the same way. */
