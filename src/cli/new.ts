@@ -73,7 +73,9 @@ const servicesFor =
     const ids = list(text).map((item) => {
       const byNumber = /^\d+$/.test(item) ? config.services[Number(item) - 1]?.id : undefined;
       const id = byNumber ?? item;
-      if (!config.services.some((service) => service.id === id)) throw new Error(unknownServiceMessage(id, config));
+      const service = config.services.find((candidate) => candidate.id === id);
+      if (!service) throw new Error(unknownServiceMessage(id, config));
+      if (service.retired) throw new Error(`\`${id}\` is retired (site.config.yaml); a new notice names a current service`);
       return id;
     });
     const unique = [...new Set(ids)];
@@ -162,7 +164,7 @@ if (type === 'notice') {
 const now = fromFlag('date', flags.date, parseTimeOfDay(config.timezone, clock)) ?? clock;
 const title = await answer('title', 'Title', parseTitle);
 if (willAsk('services', type === 'notice')) {
-  console.log(config.services.map((service, i) => `  ${i + 1}. ${service.id} — ${service.name} (${service.group})`).join('\n'));
+  console.log(config.services.map((service, i) => `  ${i + 1}. ${service.id} — ${service.name}${service.group ? ` (${service.group})` : ''}${service.retired ? ' (retired)' : ''}`).join('\n'));
 }
 const services = await answer(
   'services',

@@ -135,6 +135,11 @@ class StatuspageApi {
 
   private buildComponents(): void {
     this.site.groups.forEach((group, groupIndex) => {
+      if (group.name === undefined) {
+        // Services listed without a group are top-level components.
+        this.components.push(...group.services.map((service) => this.serviceComponent(service, groupIndex + 1, null)));
+        return;
+      }
       const groupId = stableId(`group:${group.name}`);
       const members = group.services.map((service, index) => this.serviceComponent(service, index + 1, groupId));
       const notices = group.services.flatMap((service) => service.notices);
@@ -158,7 +163,7 @@ class StatuspageApi {
     });
   }
 
-  private serviceComponent(service: ServiceView, position: number, groupId: string): StatuspageComponent {
+  private serviceComponent(service: ServiceView, position: number, groupId: string | null): StatuspageComponent {
     const component: StatuspageComponent = {
       id: stableId(`service:${service.id}`),
       name: service.name,
@@ -179,7 +184,8 @@ class StatuspageApi {
   }
 
   private affected(notice: Notice): StatuspageComponent[] {
-    return servicesOf(this.site, notice).map((service) => this.componentsById.get(service.id)!);
+    // A retired service has no component; the notice still names the others.
+    return servicesOf(this.site, notice).flatMap((service) => this.componentsById.get(service.id) ?? []);
   }
 
   /** The notice's posts, newest first: published updates, then the body at the notice's date. */
