@@ -108,9 +108,9 @@ function resolveLocalTime(text: string, wallClockAsUtc: number, zone: string): P
 }
 
 /**
- * The spring-forward gap, with the valid choices: "02:30" does not exist on
- * 2025-03-30 in Europe/Berlin: clocks go from 02:00 CET to 03:00 CEST; write
- * 01:30 or 03:30, or give an offset +01:00 / +02:00.
+ * The spring-forward gap, with the valid choices: "2025-03-30 02:30" does not
+ * exist in Europe/Berlin: on 2025-03-30 clocks go from 02:00 CET to 03:00 CEST;
+ * write 01:30 or 03:30, or give an offset +01:00 / +02:00.
  */
 function gapMessage(text: string, wallClockAsUtc: number, zone: string): string {
   const DAY = 24 * 60 * MINUTE;
@@ -129,9 +129,8 @@ function gapMessage(text: string, wallClockAsUtc: number, zone: string): string 
   const clock = (iso: string) => iso.slice(11, 16);
   const gap = (after - before) * MINUTE;
   const day = text.slice(0, 10);
-  const time = text.slice(11, 16);
   return (
-    `"${text}" does not exist: ${time} is skipped on ${day} in ${zone}, where clocks go from ` +
+    `"${text}" does not exist in ${zone}: on ${day} clocks go from ` +
     `${clock(wall(change.getTime(), before))} ${zoneName(zone, new Date(change.getTime() - MINUTE))} to ` +
     `${clock(wall(change.getTime(), after))} ${zoneName(zone, change)}; write ${clock(wall(wallClockAsUtc - gap, 0))} or ` +
     `${clock(wall(wallClockAsUtc + gap, 0))}, or give an offset ${formatOffset(before)} / ${formatOffset(after)}`
