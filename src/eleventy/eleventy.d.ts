@@ -1,7 +1,16 @@
 // Eleventy ships JSDoc, not declarations: the programmatic API as noticeboard uses it.
 declare module '@11ty/eleventy' {
   export default class Eleventy {
-    constructor(input: string, output: string, options?: { configPath?: string; quietMode?: boolean });
+    constructor(
+      input: string,
+      output: string,
+      options?: { configPath?: string; quietMode?: boolean; runMode?: 'build' | 'watch' | 'serve'; source?: string; config?: (config: import('./eleventy-config.ts').EleventyConfig) => void },
+    );
     write(): Promise<unknown>;
+    init(): Promise<void>;
+    watch(): Promise<void>;
+    serve(port?: number): Promise<void>;
+    stopWatch(): Promise<void>;
+    readonly logger: { overrideLogger(logger: Pick<Console, 'log' | 'warn' | 'error' | 'info'>): void; isChalkEnabled: boolean };
   }
 }
