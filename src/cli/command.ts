@@ -43,6 +43,14 @@ export function debugging(env: NodeJS.ProcessEnv = process.env): boolean {
   return (env.DEBUG ?? '').split(/[\s,]+/).some((name) => name === '*' || name === 'noticeboard' || name === 'noticeboard*');
 }
 
+/** `error` and the errors it wraps (`cause`, or Eleventy's `originalError`), outermost first. */
+function* causes(error: unknown): Generator<Error> {
+  for (let depth = 0; error instanceof Error && depth < 5; depth++) {
+    yield error;
+    error = (error as { originalError?: unknown }).originalError ?? error.cause;
+  }
+}
+
 /** The lines to print for `error` and the exit code, by the rules above. */
 export function describeFailure(error: unknown, env: NodeJS.ProcessEnv = process.env): { text: string; code: number } {
   if (error instanceof UsageError) return { text: error.message, code: 2 };
@@ -50,7 +58,7 @@ export function describeFailure(error: unknown, env: NodeJS.ProcessEnv = process
     return { text: error.problems.map(formatProblem).join('\n') + (error.footer ? `\n\n${error.footer}` : ''), code: 1 };
   }
   if (error instanceof InvalidInputError) return { text: error.problems.map(formatProblem).join('\n'), code: 1 };
-  const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  const message = [...causes(error)].map((cause) => cause.message.split('\n')[0]!.replace(/ \(via \w+\)$/, '')).join(': ') || String(error);
   if (debugging(env)) return { text: `unexpected error: ${message}\n${error instanceof Error ? error.stack : ''}`, code: 1 };
   return { text: `unexpected error: ${message} (${DEBUG_HINT})`, code: 1 };
 }

@@ -11,6 +11,6 @@ declare module '@11ty/eleventy' {
     watch(): Promise<void>;
     serve(port?: number): Promise<void>;
     stopWatch(): Promise<void>;
-    readonly logger: { overrideLogger(logger: Pick<Console, 'log' | 'warn' | 'error' | 'info'>): void; isChalkEnabled: boolean };
+    readonly logger: { overrideLogger(logger: Pick<Console, 'log' | 'warn' | 'error' | 'info'> | false): void; isChalkEnabled: boolean };
   }
 }
