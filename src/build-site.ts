@@ -30,6 +30,8 @@ export async function buildSite(root: string, output = OUTPUT_DIR, options: Buil
       configPath: join(root, '.eleventy.ts'),
       quietMode: true,
     });
+    // Errors are reported by the command (src/cli/command.ts), in one line or, with DEBUG=noticeboard, with the stack.
+    eleventy.logger.overrideLogger(false);
     await eleventy.write();
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });

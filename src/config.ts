@@ -15,9 +15,11 @@ export const serviceFields = {
   name: z.string().min(1).max(100),
   group: z.string().min(1).max(100),
   description: z.string().max(500),
+  /** A service no longer offered: its notices stay valid and its pages stay, but it is off the home page, the current status and the API's components. */
+  retired: z.boolean(),
 };
 
-export const REQUIRED_SERVICE_KEYS = ['id', 'name', 'group'] as const satisfies readonly (keyof typeof serviceFields)[];
+export const REQUIRED_SERVICE_KEYS = ['id', 'name'] as const satisfies readonly (keyof typeof serviceFields)[];
 
 export const configFields = {
   title: z.string().min(1).max(200),
@@ -43,8 +45,10 @@ export const REQUIRED_CONFIG_KEYS = ['title', 'url', 'timezone', 'services'] as 
 export interface Service {
   id: string;
   name: string;
-  group: string;
+  /** Absent: the service is listed ungrouped. */
+  group?: string;
   description: string;
+  retired: boolean;
 }
 
 export interface SiteConfig {
@@ -83,14 +87,14 @@ export function parseConfig(text: string, file: string): { config?: SiteConfig; 
     const path = ['services', index];
     const result = validateFields(source, raw, serviceFields, REQUIRED_SERVICE_KEYS, path);
     problems.push(...result.problems);
-    const { id, name, group, description = '' } = result.values;
-    if (id === undefined || name === undefined || group === undefined) return;
+    const { id, name, group, description = '', retired = false } = result.values;
+    if (id === undefined || name === undefined) return;
     if (seen.has(id)) {
       problems.push({ file, line: lineOf(source, [...path, 'id']), message: `service id \`${id}\` is listed twice; ids must be unique` });
       return;
     }
     seen.add(id);
-    services.push({ id, name, group, description });
+    services.push({ id, name, ...(group === undefined ? {} : { group }), description, retired });
   });
 
   if (problems.length) return { problems };

@@ -75,13 +75,23 @@ export function issuesToProblems(source: YamlSource, base: KeyPath, issues: read
         message: `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `\`${k}\``).join(', ')} in \`${keyName(path)}\``,
       };
     }
-    return { file: source.file, line: lineOf(source, path), message: `\`${keyName(path)}\`: ${describeIssue(issue)}` };
+    return { file: source.file, line: lineOf(source, path), message: `\`${keyName(path)}\`: ${describeIssue(issue, path.at(-1))}` };
   });
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+/** What a list of each key holds, for "give at least one name". */
+const ITEM_NOUNS: Record<string, string> = { authors: 'name', services: 'service', updates: 'update' };
+
+/**
+ * A zod issue in the project's voice (`authors: give at least one name`,
+ * `draft: write true or false, not "yes"`). A schema's own message says what
+ * is valid and is kept; zod's defaults ("Too small: expected array to have
+ * >=1 items") are never shown.
+ */
+function describeIssue(issue: z.core.$ZodIssue, key: string | number | undefined): string {
   const input = 'input' in issue ? issue.input : undefined;
   const shown = typeof input === 'string' ? `"${input}"` : JSON.stringify(input);
+  const own = !/^(Invalid|Too (small|big)|Expected|Unrecognized)\b/.test(issue.message);
   switch (issue.code) {
     case 'invalid_value': {
       const options = issue.values.map(String);
@@ -89,10 +99,26 @@ function describeIssue(issue: z.core.$ZodIssue): string {
       return `${shown} is not valid${guess}; use one of ${options.join(', ')}`;
     }
     case 'invalid_type':
-      // A schema's own message ("expected a time like 2008-09-30 00:01") says what is valid; zod's default does not.
-      if (!issue.message.startsWith('Invalid input')) return `${issue.message}, got ${shown}`;
-      return `expected ${issue.expected === 'array' ? 'a list' : issue.expected}, got ${shown}`;
+      if (own) return `${issue.message}, got ${shown}`;
+      if (issue.expected === 'boolean') return `write true or false, not ${shown}`;
+      if (issue.expected === 'array') return `write a list, e.g. [a, b], not ${shown}`;
+      if (issue.expected === 'number' || issue.expected === 'int') return `write a number, not ${shown}`;
+      if (issue.expected === 'string') return `write text, not ${shown}`;
+      return `write ${issue.expected}, not ${shown}`;
+    case 'too_small':
+      if (own) return issue.message;
+      if (issue.origin === 'array') {
+        const noun = ITEM_NOUNS[String(key)] ?? 'item';
+        return Number(issue.minimum) === 1 ? `give at least one ${noun}` : `give at least ${issue.minimum} ${noun}s`;
+      }
+      if (issue.origin === 'string') return Number(issue.minimum) === 1 ? 'must not be empty' : `must be at least ${issue.minimum} characters`;
+      return `must be at least ${issue.minimum}`;
+    case 'too_big':
+      if (own) return issue.message;
+      if (issue.origin === 'string') return `must be at most ${issue.maximum} characters`;
+      if (issue.origin === 'array') return `must have at most ${issue.maximum} items`;
+      return `must be at most ${issue.maximum}`;
     default:
-      return issue.message;
+      return own ? issue.message : `${shown} is not valid here`;
   }
 }

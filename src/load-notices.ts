@@ -4,13 +4,15 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { createRequire } from 'node:module';
 import { SLUG_PATTERN, unknownServiceMessage, type SiteConfig } from './config.ts';
 import { validateFields } from './fields.ts';
 import { readYamlFast, splitFrontMatter } from './front-matter.ts';
 import { createMarkdown, type MarkdownRenderer } from './markdown.ts';
 import {
+  bodyProblem,
+  cutSummary,
   DEFAULT_IMPACT,
   noticeFields,
   REQUIRED_NOTICE_KEYS,
@@ -31,14 +33,43 @@ import { formatDateTime, localDate } from './zoned-format.ts';
 
 /** Notice files below `dir`, sorted; names starting with `_` or `.` are skipped (spec §1). */
 export function findNoticeFiles(dir: string): string[] {
+  return scanPosts(dir).files;
+}
+
+/**
+ * A name that looks like a notice but would not be read (`x.MD`, `x.markdown`,
+ * `x.md.txt`, `x.md ` with a trailing space): the part before the extension.
+ * Editor backups (`x.md~`, `x.md.bak`) do not count.
+ */
+const MISNAMED_NOTICE = /^(.+?)\.(?:md|markdown|mdown|mkdn?)(?:\.txt)?[\s.]*$/i;
+
+/**
+ * The notice files below `dir`, sorted, and a problem for every file that
+ * looks like one but is not read, with the name to rename it to.
+ */
+export function scanPosts(dir: string, root = dirname(dir)): { files: string[]; problems: Problem[] } {
   // A new site without a posts/ folder yet has no notices; it is not a crash.
-  if (!existsSync(dir)) return [];
-  const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .filter((path) => !relative(dir, path).split(sep).some((part) => part.startsWith('_') || part.startsWith('.')))
-    .sort();
+  if (!existsSync(dir)) return { files: [], problems: [] };
+  const files: string[] = [];
+  const problems: Problem[] = [];
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    if (relative(dir, path).split(sep).some((part) => part.startsWith('_') || part.startsWith('.'))) continue;
+    if (entry.name.endsWith('.md')) {
+      files.push(path);
+      continue;
+    }
+    const misnamed = MISNAMED_NOTICE.exec(entry.name);
+    if (misnamed) {
+      problems.push({
+        file: relative(root, path).split(sep).join('/'),
+        line: 1,
+        message: `"${entry.name}" is not read: notice files end in ".md" (lowercase, nothing after it); rename it to "${misnamed[1]!.trim()}.md"`,
+      });
+    }
+  }
+  return { files: files.sort(), problems };
 }
 
 export interface LoadedNotices {
@@ -66,7 +97,7 @@ export interface ParsedFile {
 const parseCache: { key: string; files: Map<string, ParsedFile> } = { key: '', files: new Map() };
 
 export function loadNotices(postsDir: string, config: SiteConfig, root = process.cwd()): LoadedNotices {
-  const paths = findNoticeFiles(postsDir);
+  const { files: paths, problems: misnamed } = scanPosts(postsDir, root);
   const key = JSON.stringify([config, resolve(root)]);
   if (parseCache.key !== key) parseCache.files = new Map();
   parseCache.key = key;
@@ -86,7 +117,7 @@ export function loadNotices(postsDir: string, config: SiteConfig, root = process
 
   const fresh = new Map<string, ParsedFile>();
   const notices: Notice[] = [];
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...misnamed];
   paths.forEach((path, index) => {
     const result = results[index]!;
     fresh.set(path, result);
@@ -124,6 +155,9 @@ export function parseNotice(
       message: `file name "${slug}.md" is not a valid slug: use lowercase a-z, 0-9 and - only, e.g. "${suggestion}.md"`,
     });
   }
+
+  const unclosed = unclosedFrontMatter(text);
+  if (unclosed) return { problems: [...problems, { file, line: unclosed, message: `the front matter is not closed: add a line \`---\` after its last key (line ${unclosed}), before the body` }] };
 
   // The common shape is split and read by the fast path (src/front-matter.ts);
   // anything else, and every problem's line, comes from gray-matter and `yaml`.
@@ -177,10 +211,13 @@ export function parseNotice(
       : undefined;
   const updates = validateUpdates(source, values.updates ?? [], type, date, zone, markdown, problems);
 
+  const body = split.content.trim();
+  const bodyIssue = bodyProblem(body, { required: false });
+  if (bodyIssue) problems.push({ file, line: text.slice(0, text.length - split.content.length).split('\n').length, message: bodyIssue });
+
   if (problems.length || type === undefined || date === undefined) return { problems };
   const local = localDate(date, zone);
   const pad = (n: number) => String(n).padStart(2, '0');
-  const body = split.content.trim();
   const rendered = markdown.render(body);
   const notice: Notice = {
     slug,
@@ -193,7 +230,7 @@ export function parseNotice(
     window,
     impact: values.impact ?? DEFAULT_IMPACT[type],
     updates,
-    summary: values.summary ?? rendered.firstParagraph,
+    summary: values.summary ?? cutSummary(rendered.firstParagraph),
     body,
     html: rendered.html,
     draft: values.draft ?? false,
@@ -265,10 +302,28 @@ function validateUpdates(
       });
       return;
     }
+    const tooBig = body === undefined ? undefined : bodyProblem(body, { required: false });
+    if (tooBig) {
+      problems.push({ file, line: lineOf(source, [...path, 'body']), message: `\`updates[${index}].body\`: ${tooBig.replace('the body', 'this update')}` });
+      return;
+    }
     if (at !== undefined && body !== undefined) updates.push({ at, status, body, html: markdown.toHtml(body) });
   });
   // Stable sort: updates written out of order still read oldest first.
   return updates.sort((a, b) => a.at.getTime() - b.at.getTime());
+}
+
+/**
+ * The line of the last key when the file opens front matter with `---` but no
+ * line `---` closes it; undefined otherwise. The keys are taken to end at the
+ * first blank line.
+ */
+function unclosedFrontMatter(text: string): number | undefined {
+  if (!/^---[^\S\r\n]*\r?\n/.test(text)) return undefined;
+  const lines = text.split(/\r?\n/);
+  if (lines.slice(1).some((line) => /^---[^\S\r\n]*$/.test(line))) return undefined;
+  const blank = lines.findIndex((line, index) => index > 0 && line.trim() === '');
+  return blank === -1 ? lines.length : Math.max(1, blank);
 }
 
 /** gray-matter, loaded only for a file the fast path leaves to it. */

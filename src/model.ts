@@ -117,7 +117,8 @@ export interface ServiceYearView extends ServiceYearRef {
 }
 
 export interface ServiceGroup {
-  name: string;
+  /** Undefined for the services the catalog lists without a group. */
+  name?: string;
   services: ServiceView[];
 }
 
@@ -264,8 +265,10 @@ export function buildModel(
     serviceYears.push(...service.years);
   }
 
+  // Retired services keep their pages and history but are off the current status (README, catalog).
+  const current = services.filter((service) => !service.retired);
   const groups: ServiceGroup[] = [];
-  for (const service of services) {
+  for (const service of current) {
     let group = groups.find((candidate) => candidate.name === service.group);
     if (!group) groups.push((group = { name: service.group, services: [] }));
     group.services.push(service);
@@ -292,7 +295,7 @@ export function buildModel(
     serviceById,
     serviceYears,
     ...pages,
-    overall: worstOf(services.map((service) => service.state)),
+    overall: worstOf(current.map((service) => service.state)),
     openIncidents: notices.filter((notice) => isOpenIncident(notice, notice.state, now)),
     maintenanceInProgress: notices.filter((notice) => notice.type === 'maintenance' && notice.state === 'in-progress'),
     upcomingMaintenance: notices

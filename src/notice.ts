@@ -128,3 +128,50 @@ export const updateFields = (zone: string) => ({
 });
 
 export const REQUIRED_UPDATE_KEYS = ['at', 'body'] as const satisfies readonly (keyof ReturnType<typeof updateFields>)[];
+
+/**
+ * The most a body (or an update's body) may hold, in bytes of UTF-8. Every
+ * body goes into its page and into each feed, so a pasted 5 MB log would make
+ * a 10 MB page and three 10 MB feeds; a body is words for customers, a log is
+ * linked.
+ */
+export const BODY_LIMIT_BYTES = 64 * 1024;
+
+/** How long a summary made from the body's first paragraph may be (characters), cut at a word. */
+export const SUMMARY_LENGTH = 200;
+
+/**
+ * Text that only a template or an unfinished draft holds: the hints older
+ * versions of `npm run new` wrote as the body, and filler text.
+ */
+export const PLACEHOLDER_TEXTS = [
+  'Describe what customers see',
+  'Describe the work, what customers may notice',
+  'Describe the change and what it means for customers',
+  'Lorem ipsum',
+] as const;
+
+/** What is wrong with a body as written (trimmed), or undefined: empty, a placeholder, too big. */
+export function bodyProblem(body: string, { required = true } = {}): string | undefined {
+  if (required && body === '') return 'the body is empty: say what customers see, in a sentence or two';
+  const lower = body.toLowerCase();
+  const placeholder = PLACEHOLDER_TEXTS.find((text) => lower.includes(text.toLowerCase()));
+  if (placeholder) return `the body still holds the placeholder "${placeholder}…": replace it with what customers see`;
+  const bytes = Buffer.byteLength(body, 'utf8');
+  if (bytes > BODY_LIMIT_BYTES) {
+    return `the body is ${formatBytes(bytes)}, over the limit of ${formatBytes(BODY_LIMIT_BYTES)} (it goes into the page and every feed): keep a summary for customers and link to the log or details instead of pasting them`;
+  }
+  return undefined;
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+/** `text` cut to SUMMARY_LENGTH characters at a word boundary, with "…" when cut. */
+export function cutSummary(text: string, length = SUMMARY_LENGTH): string {
+  if (text.length <= length) return text;
+  const cut = text.slice(0, length);
+  const space = cut.search(/\s\S*$/);
+  return `${(space > length / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:–—-]+$/, '')}…`;
+}

@@ -2,7 +2,7 @@
  * Problems found in the input. Every loader collects them instead of throwing,
  * so one run reports all of them (spec §6).
  */
-import { closest, distance } from 'fastest-levenshtein';
+import damerauLevenshtein from 'damerau-levenshtein';
 
 export interface Problem {
   /** Path of the offending file, relative to the project root. */
@@ -29,13 +29,19 @@ export class InvalidInputError extends Error {
 
 /**
  * The candidate a typo most likely meant, or undefined when nothing is close
- * enough to be a helpful guess.
+ * enough to be a helpful guess. Distance counts a swap of two neighbouring
+ * letters as one edit (Damerau), so `dsn` is one step from `dns`.
  */
 export function nearest(word: string, candidates: readonly string[]): string | undefined {
-  if (candidates.length === 0) return undefined;
-  const best = closest(word, candidates as string[]);
+  let best: string | undefined;
+  let bestSteps = Infinity;
+  for (const candidate of candidates) {
+    const steps = damerauLevenshtein(word, candidate).steps;
+    if (steps < bestSteps) [best, bestSteps] = [candidate, steps];
+  }
+  if (best === undefined) return undefined;
   const allowed = Math.max(2, Math.floor(best.length / 3));
-  return distance(word, best) <= allowed ? best : undefined;
+  return bestSteps <= allowed && bestSteps < Math.max(word.length, best.length) ? best : undefined;
 }
 
 /** " (did you mean `x`?)" or "" — appended to messages about unknown names. */

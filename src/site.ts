@@ -3,9 +3,10 @@
  * entry point the Eleventy config, the `check` command and tests share.
  */
 import { join } from 'node:path';
-import { loadConfig } from './config.ts';
+import { loadConfig, type SiteConfig } from './config.ts';
 import { loadNotices } from './load-notices.ts';
 import { buildModel, type SiteModel } from './model.ts';
+import type { Notice } from './notice.ts';
 import { InvalidInputError, sortProblems, type Problem } from './problems.ts';
 import { parseTime } from './time.ts';
 
@@ -22,10 +23,10 @@ export interface SiteOptions {
 export const CONFIG_FILE = 'site.config.yaml';
 export const POSTS_DIR = 'posts';
 
-/** Every problem in the config and the notices, sorted by file and line. */
-export function checkSite(root: string): { problems: Problem[]; files: number } {
-  const { problems, files } = readSite(root);
-  return { problems, files };
+/** Every problem in the config and the notices, sorted by file and line; the valid notices too. */
+export function checkSite(root: string): { problems: Problem[]; files: number; config?: SiteConfig; notices: Notice[] } {
+  const { problems, files, config, notices } = readSite(root);
+  return { problems, files, config, notices };
 }
 
 /** Where the last `loadSite` spent its time (milliseconds), for `npm run bench`. */

@@ -6,7 +6,7 @@
  * a local time that does not exist or exists twice is refused rather than
  * guessed, because a wrong maintenance window is worse than a failed build.
  */
-import { tzName, tzOffset } from '@date-fns/tz';
+import { tzOffset } from '@date-fns/tz';
 
 const TIME_PATTERN =
   /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?\s*(Z|[+-]\d{2}:\d{2})?$/;
@@ -44,7 +44,7 @@ export function parseTime(text: string, zone: string): Parsed<Date> {
   if (!match) {
     return {
       ok: false,
-      error: `"${trimmed}" is not a time; write YYYY-MM-DD HH:MM, optionally with :SS and an offset like Z or -07:00`,
+      error: `"${trimmed}" is not a time; write YYYY-MM-DD HH:MM (in ${zone}), optionally with :SS and an offset like Z or ${formatOffset(tzOffset(zone, new Date(Date.UTC(2025, 0, 1))))}`,
     };
   }
   const [, y, mo, d, h, mi, s = '0', offset] = match;
@@ -93,16 +93,11 @@ function resolveLocalTime(text: string, wallClockAsUtc: number, zone: string): P
     const instant = new Date(wallClockAsUtc - offset * MINUTE);
     if (tzOffset(zone, instant) === offset) matches.push({ instant, offset });
   }
-  if (matches.length === 0) {
-    return {
-      ok: false,
-      error: `"${text}" does not exist in ${zone}: the clocks skip over it when daylight saving time begins; write the time after the change or give an offset`,
-    };
-  }
+  if (matches.length === 0) return { ok: false, error: gapMessage(text, wallClockAsUtc, zone) };
   if (matches.length > 1) {
     matches.sort((a, b) => a.instant.getTime() - b.instant.getTime());
     const choices = matches.map(
-      ({ offset, instant }) => `"${text}${formatOffset(offset)}" (${tzName(zone, instant, 'short')})`,
+      ({ offset, instant }) => `"${text}${formatOffset(offset)}" (${zoneName(zone, instant)})`,
     );
     return {
       ok: false,
@@ -110,6 +105,53 @@ function resolveLocalTime(text: string, wallClockAsUtc: number, zone: string): P
     };
   }
   return { ok: true, value: matches[0]!.instant };
+}
+
+/**
+ * The spring-forward gap, with the valid choices: "2025-03-30 02:30" does not
+ * exist in Europe/Berlin: on 2025-03-30 clocks go from 02:00 CET to 03:00 CEST;
+ * write 01:30 or 03:30, or give an offset +01:00 / +02:00.
+ */
+function gapMessage(text: string, wallClockAsUtc: number, zone: string): string {
+  const DAY = 24 * 60 * MINUTE;
+  const before = tzOffset(zone, new Date(wallClockAsUtc - DAY));
+  const after = tzOffset(zone, new Date(wallClockAsUtc + DAY));
+  // The change happens at one instant in the day before or after: find it to the minute.
+  let low = wallClockAsUtc - DAY;
+  let high = wallClockAsUtc + DAY;
+  while (high - low > MINUTE) {
+    const middle = low + Math.floor((high - low) / 2 / MINUTE) * MINUTE;
+    if (tzOffset(zone, new Date(middle)) === before) low = middle;
+    else high = middle;
+  }
+  const change = new Date(high);
+  const wall = (instant: number, offset: number) => new Date(instant + offset * MINUTE).toISOString();
+  const clock = (iso: string) => iso.slice(11, 16);
+  const gap = (after - before) * MINUTE;
+  const day = text.slice(0, 10);
+  return (
+    `"${text}" does not exist in ${zone}: on ${day} clocks go from ` +
+    `${clock(wall(change.getTime(), before))} ${zoneName(zone, new Date(change.getTime() - MINUTE))} to ` +
+    `${clock(wall(change.getTime(), after))} ${zoneName(zone, change)}; write ${clock(wall(wallClockAsUtc - gap, 0))} or ` +
+    `${clock(wall(wallClockAsUtc + gap, 0))}, or give an offset ${formatOffset(before)} / ${formatOffset(after)}`
+  );
+}
+
+/**
+ * The zone's short name at `instant`, as people there write it: "PDT" in
+ * Los Angeles, "CEST" in Berlin, else the offset ("GMT+9"). en-US knows only
+ * American names and en-GB only European ones, so both are asked.
+ */
+export function zoneName(zone: string, instant: Date): string {
+  let fallback = '';
+  for (const locale of ['en-US', 'en-GB']) {
+    const part = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'short' })
+      .formatToParts(instant)
+      .find((item) => item.type === 'timeZoneName')?.value;
+    if (part && !/^(GMT|UTC)[+-]/.test(part)) return part;
+    fallback ||= part ?? '';
+  }
+  return fallback;
 }
 
 const DURATION_PATTERN = /^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$/;

@@ -23,11 +23,8 @@ export function parseYaml(text: string, file: string): { source: YamlSource; dat
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, version: '1.2', uniqueKeys: true });
   const source: YamlSource = { file, doc, lineCounter };
-  const problems: Problem[] = doc.errors.map((error) => ({
-    file,
-    line: lineCounter.linePos(error.pos[0]).line,
-    message: describeYamlError(doc, error),
-  }));
+  // The first error only: the ones after it are mostly the parser losing its way.
+  const problems: Problem[] = doc.errors.slice(0, 1).map((error) => ({ file, ...describeYamlError(doc, error, text, lineCounter.linePos(error.pos[0]).line) }));
   if (problems.length) return { source, data: undefined, problems };
   try {
     return { source, data: doc.toJS(), problems };
@@ -38,8 +35,16 @@ export function parseYaml(text: string, file: string): { source: YamlSource; dat
   }
 }
 
-/** A duplicate key is named (spec §6); other YAML errors keep the parser's first line. */
-function describeYamlError(doc: Document, error: YAMLError): string {
+/**
+ * A YAML error in plain words with the usual fix, at the line that is wrong:
+ * a duplicate key is named (spec §6); `title: DNS: resolvers down` is told to
+ * quote the value, with the quoted line; a line indented too far is the line
+ * named, not the one above it.
+ */
+function describeYamlError(doc: Document, error: YAMLError, text: string, line: number): { line: number; message: string } {
+  const lines = text.split('\n');
+  const at = (n: number) => lines[n - 1] ?? '';
+  const indent = (n: number) => /^ */.exec(at(n))![0].length;
   if (error.code === 'DUPLICATE_KEY') {
     let key: unknown;
     visit(doc, {
@@ -51,9 +56,36 @@ function describeYamlError(doc: Document, error: YAMLError): string {
         return undefined;
       },
     });
-    if (key !== undefined) return `duplicate key \`${String(key)}\`: each key may appear only once; keep one of them`;
+    if (key !== undefined) return { line, message: `duplicate key \`${String(key)}\`: each key may appear only once; keep one of them` };
   }
-  return `YAML syntax: ${error.message.split('\n')[0]}`;
+  if (error.code === 'BLOCK_AS_IMPLICIT_KEY' || error.code === 'MULTILINE_IMPLICIT_KEY') {
+    const pair = /^(\s*(?:- +)?)([^\s:#][^:#]*?):\s+(.*?)\s*$/.exec(at(line));
+    const value = pair?.[3] ?? '';
+    if (pair && /:(\s|$)/.test(value) && !/^["'[{|>]/.test(value)) {
+      const quoted = value.includes('"') ? `'${value.replace(/'/g, "''")}'` : `"${value}"`;
+      return {
+        line,
+        message: `the value of \`${pair[2]}\` has ": " in it, which YAML reads as another key; put the value in quotes: ${pair[1]!.trim() ? pair[1]!.trim() + ' ' : ''}${pair[2]}: ${quoted}`,
+      };
+    }
+    const next = lines.findIndex((text, index) => index >= line && text.trim() !== '' && !text.trim().startsWith('#')) + 1;
+    if (pair && next > 0 && indent(next) > indent(line)) {
+      return {
+        line: next,
+        message: `this line is indented more than line ${line} (${indent(next)} spaces, not ${indent(line)}): keys of the same mapping start in the same column`,
+      };
+    }
+  }
+  if (error.code === 'BAD_INDENT' && /same column/.test(error.message)) {
+    return { line, message: `this line is indented ${indent(line)} space${indent(line) === 1 ? '' : 's'}, unlike the keys above it: keys of the same mapping start in the same column` };
+  }
+  if (error.code === 'MISSING_CHAR' && /closing "?quote/i.test(error.message)) {
+    return { line, message: 'a quoted value is not closed: end it with the same quote it starts with, on the same line' };
+  }
+  if (error.code === 'MISSING_CHAR' && /followed by map values/.test(error.message)) {
+    return { line, message: `"${at(line).trim()}" is not a \`key: value\` line: a key needs a colon and a space after it (is the closing \`---\` missing above the body?)` };
+  }
+  return { line, message: `YAML syntax: ${error.message.split('\n')[0]} (often a missing space after ":", a value with ": " that needs quotes, or an unclosed quote)` };
 }
 
 /**

@@ -33,8 +33,12 @@ function emptySite(): string {
   return root;
 }
 
+/** The body these tests give `new` with flags when they are not about the body. */
+const BODY = ['--body', 'Mail is slow for some customers.'];
+
 function run(root: string, script: string, args: string[], env: Record<string, string> = {}, input?: string) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join(PROJECT, 'src/cli', script), ...args], {
+  const withBody = script === 'new.ts' && args.length > 0 && !args.includes('--body') ? [...args, ...BODY] : args;
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(PROJECT, 'src/cli', script), ...withBody], {
     cwd: root,
     encoding: 'utf8',
     input,
@@ -84,15 +88,17 @@ describe('npm run new', () => {
     assert.deepEqual(checkSite(root).problems, []);
   });
 
-  it('refuses to overwrite a notice with the same title', () => {
+  it('never overwrites: a second notice with the same title gets a numbered slug', () => {
     const root = emptySite();
     const args = ['--type', 'incident', '--title', 'IMAP slow', '--services', 'imap', '--authors', 'Don'];
     assert.equal(run(root, 'new.ts', args, { STATUS_NOW: '2008-09-30 10:00' }).code, 0);
     const before = readFileSync(join(root, 'posts/2008/09/imap-slow.md'), 'utf8');
     const second = run(root, 'new.ts', [...args, '--impact', 'critical'], { STATUS_NOW: '2008-09-30 11:00' });
-    assert.equal(second.code, 1);
-    assert.match(second.out, /already exists; not overwriting/);
+    assert.equal(second.code, 0, second.out);
+    assert.match(second.out, /^Wrote posts\/2008\/09\/imap-slow-2\.md$/m);
+    assert.match(second.out, /\/2008\/09\/30\/imap-slow-2\//);
     assert.equal(readFileSync(join(root, 'posts/2008/09/imap-slow.md'), 'utf8'), before);
+    assert.deepEqual(checkSite(root).problems, []);
   });
 
   it('rejects a flag value with the validator\'s own message', () => {
@@ -117,11 +123,14 @@ describe('npm run new', () => {
       '2008-11-02 01:30-08:00',
       '45m',
       'Jared, Nathan',
+      'Describe what customers see', // the placeholder: asked again
+      'Customers on the Oakland DSL router lose service for a few minutes.',
     ];
     const { code, out } = runOnTerminal(root, command, answers, { STATUS_NOW: '2008-10-28 09:00' });
     assert.equal(code, 0, out);
     assert.match(out, /did you mean `dsl`/);
     assert.match(out, /happens twice/);
+    assert.match(out, /the body still holds the placeholder/);
     const text = readFileSync(join(root, 'posts/2008/10/dsl-router-swap.md'), 'utf8');
     const { notice, problems } = parseNotice(text, 'posts/2008/10/dsl-router-swap.md', config);
     assert.deepEqual(problems, []);
@@ -182,7 +191,7 @@ describe('npm run new', () => {
   it('on a terminal, with flags, asks only for what is required and missing', () => {
     const root = emptySite();
     const command = `${JSON.stringify(process.execPath)} --import tsx ${JSON.stringify(join(PROJECT, 'src/cli/new.ts'))} --type maintenance --services dsl --authors Don`;
-    const { code, out } = runOnTerminal(root, command, ['DSL router swap', '2x', '45m'], { STATUS_NOW: '2008-10-28 09:00' });
+    const { code, out } = runOnTerminal(root, command, ['DSL router swap', '2x', '45m', 'The DSL router is swapped.'], { STATUS_NOW: '2008-10-28 09:00' });
     assert.equal(code, 0, out);
     assert.match(out, /Title: /);
     assert.match(out, /"2x" is not a duration/);
@@ -202,6 +211,7 @@ describe('npm run new', () => {
       start: new Date('2008-09-30T17:00:00Z'),
       authors: ['Don'],
       date: new Date('2008-09-30T17:00:00Z'),
+      body: 'Mail is slow for some customers.',
     };
     const bad = newNoticeFile(answers, config);
     assert.equal(bad.notice, undefined);
@@ -225,7 +235,7 @@ describe('npm run new', () => {
   it('slugs titles to the file name rules', () => {
     assert.equal(slugify('IMAP performance problems solved.'), 'imap-performance-problems-solved');
     assert.equal(slugify('Störung: E-Mail & Webmail!'), 'storung-e-mail-webmail');
-    assert.equal(slugify('***'), 'notice');
+    assert.equal(slugify('***'), '');
   });
 });
 
@@ -303,7 +313,7 @@ describe('npm run update', () => {
     const result = run(root, 'update.ts', ['posts/2008/09/imap-slow.md', '--status', 'completed', '--body', 'x'], {
       STATUS_NOW: '2008-09-22 10:00',
     });
-    assert.equal(result.code, 1);
+    assert.equal(result.code, 2);
     assert.match(result.out, /"completed" is not a status for an incident/);
     assert.equal(readFileSync(file, 'utf8'), before);
   });
@@ -316,7 +326,7 @@ describe('npm run update', () => {
     const file = 'posts/2008/09/imap-slow.md';
     const before = readFileSync(join(root, file), 'utf8');
     const status = run(root, 'update.ts', [file, '--status', 'completed'], { STATUS_NOW: '2008-09-22 10:00' }, 'typed body\n');
-    assert.equal(status.code, 1);
+    assert.equal(status.code, 2);
     assert.match(status.out, /^--status: "completed" is not a status for an incident; use one of investigating, identified, monitoring, resolved, update$/m);
     assert.doesNotMatch(status.out, /What is new/);
     const at = run(root, 'update.ts', [file, '--at', '2008-09-22', '--body', 'x'], { STATUS_NOW: '2008-09-22 10:00' });

@@ -148,7 +148,7 @@ date: 2008-09-26 15:10
 authors: []
 ---
 `);
-    assertProblem(problem, 5, /`authors`/, />=1/);
+    assertProblem(problem, 5, /^`authors`: give at least one name$/);
   });
 
   for (const type of ['incident', 'maintenance'] as const) {
@@ -661,7 +661,7 @@ draft: yes
 ---
 `);
     // YAML 1.2: `yes` is a string, not true.
-    assertProblem(problem, 6, /`draft`: expected boolean, got "yes"/);
+    assertProblem(problem, 6, /^`draft`: write true or false, not "yes"$/);
   });
 
   it('draft: true is accepted', () => {
@@ -726,7 +726,7 @@ authors: [Jared]
 summary: "unterminated
 ---
 `);
-    assert.match(problem.message, /^YAML syntax: /);
+    assert.match(problem.message, /a quoted value is not closed/);
     assert.ok(problem.line >= 6, `line ${problem.line}`);
   });
 
@@ -897,7 +897,7 @@ ${SERVICES}`,
     assert.equal(config!.feed_items, 50);
     assert.equal(config!.language, 'en');
     assert.equal(config!.allow_html, false);
-    assert.deepEqual(config!.services, [{ id: 'dsl', name: 'DSL access', group: 'Access', description: '' }]);
+    assert.deepEqual(config!.services, [{ id: 'dsl', name: 'DSL access', group: 'Access', description: '', retired: false }]);
   });
 
   it('missing url', () => {
@@ -973,9 +973,9 @@ services:
       'site.config.yaml',
     );
     assert.equal(config, undefined);
-    assert.equal(problems.length, 2);
+    // `group` is optional (a service without one is listed ungrouped), so only the typo is a problem.
+    assert.equal(problems.length, 1);
     assertProblem(problems[0]!, 7, /unknown key `gruop` in `services\[0\]`/, /did you mean `group`\?/);
-    assertProblem(problems[1]!, 5, /missing required key `services\[0\]\.group`/);
   });
 
   it('an unknown config key suggests the nearest', () => {

@@ -3,6 +3,7 @@
  * the site's zone and a short body to edit, checked by the validator `check`
  * and the build use, which also gives the URL the notice will have.
  */
+import { slugify as transliterate } from 'transliteration';
 import { Document, isMap, isSeq } from 'yaml';
 import type { SiteConfig } from '../config.ts';
 import { parseNotice } from '../load-notices.ts';
@@ -20,8 +21,10 @@ export interface NewNoticeAnswers {
   /** A duration as written (`90m`), or undefined for an open-ended incident. */
   duration?: string;
   authors: string[];
-  /** Publication time (the commands pass now). */
+  /** Publication time (now, or --date). */
   date: Date;
+  /** Markdown, what customers see. */
+  body: string;
 }
 
 export interface NewNoticeFile {
@@ -33,29 +36,32 @@ export interface NewNoticeFile {
   problems: Problem[];
 }
 
-/** "IMAP slow!" -> "imap-slow" */
+/**
+ * "IMAP slow!" -> "imap-slow", "Störung im Netz" -> "storung-im-netz",
+ * "日本語" -> "ri-ben-yu": other scripts are transliterated to ASCII
+ * (the transliteration package); a title with nothing left gives "".
+ */
 export function slugify(title: string): string {
-  return (
-    title
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60)
-      .replace(/-+$/, '') || 'notice'
-  );
+  return transliterate(title, { lowercase: true, separator: '-' })
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
 }
 
-const BODY_HINT: Record<NoticeType, string> = {
-  incident: 'Describe what customers see, since when, and what we are doing about it.',
-  maintenance: 'Describe the work, what customers may notice, and how long it will take.',
-  notice: 'Describe the change and what it means for customers.',
-};
-
-export function newNoticeFile(answers: NewNoticeAnswers, config: SiteConfig): NewNoticeFile {
+/**
+ * The file for `answers`. `taken` says whether a path is in use: a second
+ * notice with the same title in the same month gets `-2`, `-3`, … rather than
+ * a refusal. A title with no letters to keep is named by its type and time
+ * (`incident-0305`).
+ */
+export function newNoticeFile(answers: NewNoticeAnswers, config: SiteConfig, taken: (path: string) => boolean = () => false): NewNoticeFile {
   const zone = config.timezone;
-  const slug = slugify(answers.title);
+  const date = localDate(answers.date, zone);
+  const base = slugify(answers.title) || `${answers.type}-${formatLocalTime(answers.date, zone).slice(11, 16).replace(':', '')}`;
+  const folder = `posts/${date.year}/${String(date.month).padStart(2, '0')}`;
+  let slug = base;
+  for (let n = 2; taken(`${folder}/${slug}.md`); n++) slug = `${base}-${n}`;
   const front: Record<string, unknown> = {
     title: answers.title,
     type: answers.type,
@@ -75,8 +81,7 @@ export function newNoticeFile(answers: NewNoticeAnswers, config: SiteConfig): Ne
   const window = doc.get('window', true);
   if (isMap(window)) window.flow = false;
   const yaml = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
-  const date = localDate(answers.date, zone);
-  const path = `posts/${date.year}/${String(date.month).padStart(2, '0')}/${slug}.md`;
-  const text = `---\n${yaml}---\n${BODY_HINT[answers.type]}\n`;
+  const path = `${folder}/${slug}.md`;
+  const text = `---\n${yaml}---\n${answers.body.trim()}\n`;
   return { path, text, ...parseNotice(text, path, config) };
 }

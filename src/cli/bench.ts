@@ -27,7 +27,6 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join, relative, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
 import { BENCH_NOW, BENCH_SEED } from '../bench/corpus.ts';
 import { createBuildRoot, PROJECT_ROOT } from '../bench/build-root.ts';
 import type { ChildResult } from '../bench/child.ts';
@@ -35,9 +34,12 @@ import { measureOutput, median, parseEleventyBenchmark, parseMaxRss, probeDisk, 
 import { loadConfig } from '../config.ts';
 import { findNoticeFiles, parseNotice } from '../load-notices.ts';
 import { CONFIG_FILE } from '../site.ts';
+import { handleFailures, parseFlags, usageError } from './command.ts';
 
-const { values } = parseArgs({
-  options: {
+handleFailures();
+const USAGE = 'usage: npm run bench -- --notices N [--runs R] [--seed S] [--watch] [--edits E] [--threads T] [--cpu-prof DIR] [--dir D] [--keep]';
+const { values } = parseFlags(
+  {
     notices: { type: 'string' },
     runs: { type: 'string', default: '3' },
     seed: { type: 'string' },
@@ -48,14 +50,13 @@ const { values } = parseArgs({
     dir: { type: 'string' },
     keep: { type: 'boolean', default: false },
   },
-});
+  USAGE,
+);
 
 const notices = Number(values.notices);
 const runs = Number(values.runs);
-if (!Number.isInteger(notices) || notices < 1 || !Number.isInteger(runs) || runs < 1) {
-  console.error('usage: npm run bench -- --notices N [--runs R] [--seed S] [--watch] [--edits E] [--threads T] [--cpu-prof DIR] [--dir D] [--keep]');
-  process.exit(2);
-}
+if (!Number.isInteger(notices) || notices < 1) usageError(`--notices: give a whole number of notices, e.g. --notices 1000 (${USAGE})`);
+if (!Number.isInteger(runs) || runs < 1) usageError(`--runs: give a whole number of builds, e.g. --runs 3 (${USAGE})`);
 
 const CHILD = join(PROJECT_ROOT, 'src/bench/child.ts');
 /** How `npm run build` starts a command (see src/cli/run.js); the builds start the same way. */
@@ -224,7 +225,7 @@ function npmStart(): { env: Record<string, string>; args: string[]; output: stri
 /**
  * `npm start` in the build root, as package.json starts it (on a port of its
  * own): waits for the first build, then edits one notice at a time and times
- * (a) until Eleventy reports the rebuild written and (b) until the dev server
+ * (a) until the preview logs the rebuild written and (b) until the dev server
  * serves the edited page.
  */
 async function measureWatch(edits: number): Promise<void> {
@@ -272,8 +273,9 @@ async function measureWatch(edits: number): Promise<void> {
   };
 
   try {
-    await waitFor(/Wrote \d+ files?/, 0, 60 * 60_000);
-    const serverUrl = (await waitFor(/Server at\s+\S*?(http:\/\/[^\s/]+)/, 0, 60_000))[1]!.replace(/\u001b\[[0-9;]*m/g, '');
+    // src/cli/start.ts logs one line per build: "Built _preview/: wrote N files …", then "… changed: wrote N files …".
+    await waitFor(/Built \S+: wrote \d+ files?/, 0, 60 * 60_000);
+    const serverUrl = (await waitFor(/Preview at\s+(http:\/\/[^\s/]+)/, 0, 60_000))[1]!;
     console.log(`\nnpm start: first build and server up in ${seconds(performance.now() - started)} s (${serverUrl})`);
     const files = findNoticeFiles(join(site.root, 'posts'));
     const { config } = loadConfig(join(site.root, CONFIG_FILE));
@@ -290,20 +292,19 @@ async function measureWatch(edits: number): Promise<void> {
       let marker = '';
       let from = 0;
       let editedAt = 0;
-      // If the watcher missed the write (not ready yet), write again and time from then.
+      // If the watcher missed the write (not ready yet: no rebuild within a minute), write again and time from then.
       for (let attempt = 1; ; attempt++) {
         marker = `Edited by the benchmark, edit ${i}.${attempt} at ${Date.now()}.`;
         from = log.length;
         editedAt = performance.now();
         writeFileSync(file, `${text.trimEnd()}\n\n${marker}\n`);
         try {
-          await waitFor(/File changed/, from, 10_000);
+          await waitFor(/ changed: wrote \d+ files?/, from, 60_000);
           break;
         } catch (error) {
           if (attempt === 5) throw error;
         }
       }
-      await waitFor(/Wrote \d+ files?/, from, 10 * 60_000);
       const rebuilt = performance.now();
       while (!(await get(`${serverUrl}${url}`)).includes(marker)) {
         if (performance.now() - editedAt > 10 * 60_000) throw new Error(`${url} never showed the edit`);

@@ -1,36 +1,42 @@
 /**
  * `npm run new`: writes a new notice.
- *   npm run new -- --type incident --title "IMAP slow" --services imap --impact minor
+ *   npm run new -- --type incident --title "IMAP slow" --services imap --impact minor --body "Mail is slow."
  * With no flags it asks for every field, one question at a time. With flags it
  * takes the defaults for what they leave out; a required field with no default
  * (the title, an incident's or maintenance's services, a maintenance's duration,
- * the authors when git has no user.name) is asked for in a terminal, and is an
- * error elsewhere, so a script never waits for an answer.
+ * the body, the authors when git has no user.name) is asked for in a terminal,
+ * and is a usage error elsewhere, so a script never waits for an answer and
+ * never writes a notice without a body.
  * Flags and answers go through the same checks, and the finished file is
  * validated as `npm run check` would before it is written.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { unknownServiceMessage } from '../config.ts';
 import { newNoticeFile } from '../authoring/new-notice.ts';
-import { DEFAULT_IMPACT, durationSchema, IMPACTS, NOTICE_TYPES, noticeFields, type Impact, type NoticeType } from '../notice.ts';
-import { formatProblem } from '../problems.ts';
-import { formatLocalTime } from '../authoring/local-time.ts';
-import { fromFlag, fromSchema, list, loadConfigAndNow, oneOf, parseWhen, Prompter, usageError, type Parse } from './prompt.ts';
+import { bodyProblem, DEFAULT_IMPACT, durationSchema, IMPACTS, NOTICE_TYPES, noticeFields, type Impact, type NoticeType } from '../notice.ts';
+import { formatLocalTime, parseTimeOfDay } from '../authoring/local-time.ts';
+import { futureNote } from '../authoring/future.ts';
+import { handleFailures, parseFlags, ProblemsError, usageError } from './command.ts';
+import { fromFlag, fromSchema, list, loadConfigAndNow, oneOf, Prompter, type Parse } from './prompt.ts';
 
 const USAGE = `usage: npm run new -- [--type incident|maintenance|notice] [--title TEXT] [--services id,id]
-                     [--impact none|minor|major|critical] [--start "YYYY-MM-DD HH:MM"]
-                     [--duration 90m | --open] [--authors "Name, Name"]
+                     [--impact none|minor|major|critical] [--start "YYYY-MM-DD HH:MM" | --start HH:MM]
+                     [--duration 90m | --open] [--authors "Name, Name"] [--body TEXT | --body -]
+                     [--date "YYYY-MM-DD HH:MM"]
 With no flags it asks for everything. With flags it takes the defaults for what is not given:
-type incident, impact by type, start now, authors from git config user.name, and an
-incident without --duration is ongoing (--open says so explicitly; it is for incidents only).
-A missing title, services (incident, maintenance), duration (maintenance) or authors
-(git has no user.name) is asked for in a terminal, and is an error when not run in one.`;
+type incident, impact by type, publication (--date) now, start at the publication, authors
+from git config user.name, and an incident without --duration is ongoing (--open says so
+explicitly; it is for incidents only). --start 03:05 is 03:05 on the publication's day in the
+site's zone. --body - reads the body from standard input. --date backdates the publication,
+to fill in history. A missing title, services (incident, maintenance), duration (maintenance),
+body, or authors (git has no user.name) is asked for in a terminal, and is an error when not
+run in one: nothing is written.`;
 
-const { values: flags } = parseArgs({
-  options: {
+handleFailures();
+const { values: flags } = parseFlags(
+  {
     type: { type: 'string' },
     title: { type: 'string' },
     services: { type: 'string' },
@@ -39,9 +45,12 @@ const { values: flags } = parseArgs({
     duration: { type: 'string' },
     open: { type: 'boolean' },
     authors: { type: 'string' },
+    body: { type: 'string' },
+    date: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
-});
+  'see npm run new -- --help',
+);
 
 if (flags.help) {
   console.log(USAGE);
@@ -49,7 +58,7 @@ if (flags.help) {
 }
 
 const root = process.cwd();
-const { config, now } = loadConfigAndNow(root);
+const { config, now: clock } = loadConfigAndNow(root);
 const fields = noticeFields(config.timezone);
 const article = (word: string) => (/^[aeiou]/.test(word) ? 'an' : 'a');
 
@@ -57,7 +66,6 @@ const article = (word: string) => (/^[aeiou]/.test(word) ? 'an' : 'a');
 const parseType = oneOf(NOTICE_TYPES);
 const parseTitle: Parse<string> = fromSchema(fields.title);
 const parseImpact = oneOf(IMPACTS);
-const parseStart = parseWhen(config.timezone);
 /** Service ids or catalog numbers; an incident or maintenance names at least one. */
 const servicesFor =
   (type: NoticeType): Parse<string[]> =>
@@ -65,7 +73,9 @@ const servicesFor =
     const ids = list(text).map((item) => {
       const byNumber = /^\d+$/.test(item) ? config.services[Number(item) - 1]?.id : undefined;
       const id = byNumber ?? item;
-      if (!config.services.some((service) => service.id === id)) throw new Error(unknownServiceMessage(id, config));
+      const service = config.services.find((candidate) => candidate.id === id);
+      if (!service) throw new Error(unknownServiceMessage(id, config));
+      if (service.retired) throw new Error(`\`${id}\` is retired (site.config.yaml); a new notice names a current service`);
       return id;
     });
     const unique = [...new Set(ids)];
@@ -90,6 +100,13 @@ const parseAuthors: Parse<string[]> = (text) => {
   return fromSchema(fields.authors)(names);
 };
 
+/** A body as written: not empty, not a template's placeholder, within the size limit. */
+const parseBody: Parse<string> = (text) => {
+  const problem = bodyProblem(text.trim());
+  if (problem) throw new Error(problem);
+  return text.trim();
+};
+
 function gitUserName(): string {
   try {
     return execFileSync('git', ['config', 'user.name'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
@@ -105,7 +122,7 @@ const askAll = Object.keys(given).length === 0;
 const canAsk = askAll || process.stdin.isTTY === true;
 let prompter: Prompter | undefined;
 
-type Field = 'type' | 'title' | 'services' | 'impact' | 'start' | 'duration' | 'authors';
+type Field = 'type' | 'title' | 'services' | 'impact' | 'start' | 'duration' | 'authors' | 'body';
 
 /** Whether `answer` will ask for `field` (`hasDefault`: it has a default for when it is not given). */
 const willAsk = (field: Field, hasDefault: boolean) => flags[field] === undefined && (askAll || (!hasDefault && canAsk));
@@ -121,6 +138,7 @@ async function answer<T>(field: Field, question: string, parse: Parse<T>, fallba
   if (flag !== undefined) return flag;
   const preset = fallback?.();
   if (!askAll && preset !== undefined) return parse(preset);
+  if (!canAsk && field === 'body') usageError('--body is missing: give --body TEXT (what customers see), or --body - to read it from standard input; nothing was written');
   if (!canAsk) usageError(`--${field} is missing and has no default: give it (see --help), or run in a terminal to be asked`);
   prompter ??= new Prompter();
   return prompter.ask(question, parse, preset);
@@ -142,9 +160,11 @@ if (type === 'notice') {
     if (flags[name] !== undefined) usageError(`--${name}: a notice has no window; it is dated when it is written (use --type incident or maintenance for a window)`);
   }
 }
+/** The publication time: --date (a time, or HH:MM today), else now. */
+const now = fromFlag('date', flags.date, parseTimeOfDay(config.timezone, clock)) ?? clock;
 const title = await answer('title', 'Title', parseTitle);
 if (willAsk('services', type === 'notice')) {
-  console.log(config.services.map((service, i) => `  ${i + 1}. ${service.id} — ${service.name} (${service.group})`).join('\n'));
+  console.log(config.services.map((service, i) => `  ${i + 1}. ${service.id} — ${service.name}${service.group ? ` (${service.group})` : ''}${service.retired ? ' (retired)' : ''}`).join('\n'));
 }
 const services = await answer(
   'services',
@@ -156,7 +176,7 @@ const impact: Impact = await answer('impact', `Impact (${IMPACTS.join(', ')})`, 
 let start = now;
 let duration: string | undefined;
 if (type !== 'notice') {
-  start = await answer('start', `Start (${config.timezone})`, parseStart, () => formatLocalTime(now, config.timezone));
+  start = await answer('start', `Start, YYYY-MM-DD HH:MM or HH:MM (${config.timezone})`, parseTimeOfDay(config.timezone, now), () => formatLocalTime(now, config.timezone));
   if (!flags.open) {
     const text = await answer(
       'duration',
@@ -168,22 +188,21 @@ if (type !== 'notice') {
   }
 }
 const authors = await answer('authors', 'Authors, comma-separated', parseAuthors, () => gitUserName() || undefined);
+const body =
+  flags.body === '-'
+    ? parseBody(readFileSync(0, 'utf8'))
+    : await answer('body', 'What customers see, in a sentence or two', parseBody);
 prompter?.close();
 
-const file = newNoticeFile({ type, title, services, impact, start, duration, authors, date: now }, config);
-if (!file.notice) {
-  console.error(file.problems.map(formatProblem).join('\n'));
-  console.error(`\n${file.path} was not written.`);
-  process.exit(1);
-}
+const file = newNoticeFile({ type, title, services, impact, start, duration, authors, date: now, body }, config, (path) =>
+  existsSync(join(root, path)),
+);
+if (!file.notice) throw new ProblemsError(file.problems, `${file.path} was not written.`);
 mkdirSync(dirname(join(root, file.path)), { recursive: true });
-try {
-  writeFileSync(join(root, file.path), file.text, { flag: 'wx' });
-} catch (error) {
-  if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-    console.error(`${file.path} already exists; not overwriting it. Choose another title, or edit that file.`);
-    process.exit(1);
-  }
-  throw error;
-}
-console.log(`Wrote ${file.path}\nIt will be published at ${config.url}${file.notice.url}\nEdit its body, then run: npm run check`);
+// `wx`: never overwrite, even a file written since the name was chosen.
+writeFileSync(join(root, file.path), file.text, { flag: 'wx' });
+console.log(`Wrote ${file.path}\nIts page will be ${config.url}${file.notice.url}`);
+const notes = [futureNote('It', file.notice.date, clock, config.timezone)];
+if (file.notice.window && type !== 'notice') notes.push(futureNote(`The ${type}`, file.notice.window.start, clock, config.timezone, 'starts'));
+for (const note of notes) if (note) console.log(note);
+console.log('Check it with: npm run check');

@@ -12,49 +12,34 @@ import { createInterface, type Interface } from 'node:readline';
 import type { z } from 'zod';
 import { loadConfig, type SiteConfig } from '../config.ts';
 import { timeSchema } from '../notice.ts';
-import { didYouMean, formatProblem, InvalidInputError } from '../problems.ts';
+import { didYouMean } from '../problems.ts';
 import { CONFIG_FILE, resolveNow } from '../site.ts';
+import { ProblemsError, usageError } from './command.ts';
 
 /** Checks one answer or flag value: returns what it means, or throws an Error saying what is wrong. */
 export type Parse<T> = (text: string) => T;
 
 /**
  * The site config under `root` and the command's "now" (STATUS_NOW or the
- * clock); on a problem with either, prints it as file:line: message and exits 1.
+ * clock); a problem with either is thrown as file:line: message (exit 1).
  */
 export function loadConfigAndNow(root: string): { config: SiteConfig; now: Date } {
   const { config, problems } = loadConfig(join(root, CONFIG_FILE), CONFIG_FILE);
-  if (!config) {
-    console.error(problems.map(formatProblem).join('\n'));
-    process.exit(1);
-  }
-  try {
-    return { config, now: resolveNow(config.timezone) };
-  } catch (error) {
-    if (!(error instanceof InvalidInputError)) throw error;
-    console.error(error.problems.map(formatProblem).join('\n'));
-    process.exit(1);
-  }
-}
-
-/** Prints `message` and exits 2: the command line asked for something it cannot do. */
-export function usageError(message: string): never {
-  console.error(message);
-  process.exit(2);
+  if (!config) throw new ProblemsError(problems);
+  return { config, now: resolveNow(config.timezone) };
 }
 
 /**
  * A flag's value checked by the parser its question uses, so a bad flag gets
- * the message the question would give; undefined when the flag was not given.
- * A bad value exits with `exitCode` (2, a usage error, unless said otherwise).
+ * the message the question would give, as a usage mistake (exit 2);
+ * undefined when the flag was not given.
  */
-export function fromFlag<T>(name: string, value: string | undefined, parse: Parse<T>, exitCode = 2): T | undefined {
+export function fromFlag<T>(name: string, value: string | undefined, parse: Parse<T>): T | undefined {
   if (value === undefined) return undefined;
   try {
     return parse(value);
   } catch (error) {
-    console.error(`--${name}: ${(error as Error).message}`);
-    process.exit(exitCode);
+    usageError(`--${name}: ${(error as Error).message}`);
   }
 }
 
@@ -112,7 +97,7 @@ export class Prompter {
     for (;;) {
       this.output.write(fallback !== undefined && fallback !== '' ? `${question} [${fallback}]: ` : `${question}: `);
       const line = await this.nextLine();
-      if (line === undefined) throw new Error(`no answer to "${question}": the input ended`);
+      if (line === undefined) usageError(`no answer to "${question}": the input ended (give it as a flag, see --help)`);
       const answer = line.trim();
       try {
         return parse(answer === '' && fallback !== undefined ? fallback : answer);

@@ -10,4 +10,6 @@ export interface EleventyConfig {
   addExtension(extension: string | string[], options: { key: string }): void;
   addTemplateFormats(formats: string): void;
   on(event: string, listener: (...args: any[]) => unknown): void;
+  events: { emit(event: string, ...args: unknown[]): unknown };
+  setServerOptions(options: { middleware?: unknown[]; logger?: unknown }): void;
 }

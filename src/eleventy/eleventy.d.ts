@@ -1,8 +1,17 @@
 // Eleventy ships JSDoc, not declarations: the programmatic API as noticeboard uses it.
 declare module '@11ty/eleventy' {
   export default class Eleventy {
-    constructor(input: string, output: string, options?: { configPath?: string; quietMode?: boolean });
+    constructor(
+      input: string,
+      output: string,
+      options?: { configPath?: string; quietMode?: boolean; runMode?: 'build' | 'watch' | 'serve'; source?: string; config?: (config: import('./eleventy-config.ts').EleventyConfig) => void },
+    );
     write(): Promise<unknown>;
+    init(): Promise<void>;
+    watch(): Promise<void>;
+    serve(port?: number): Promise<void>;
+    stopWatch(): Promise<void>;
+    readonly logger: { overrideLogger(logger: Pick<Console, 'log' | 'warn' | 'error' | 'info'> | false): void; isChalkEnabled: boolean };
   }
   /** Rewrites root-relative URLs in HTML output under Eleventy's `pathPrefix` (see path-prefix.ts). */
   export const HtmlBasePlugin: (config: any, options?: { baseHref?: string }) => void;

@@ -7,7 +7,8 @@
  */
 import { join, relative, resolve, sep } from 'node:path';
 import { loadConfig } from '../config.ts';
-import type { SiteModel } from '../model.ts';
+import { buildModel, type SiteModel } from '../model.ts';
+import { InvalidInputError, type Problem } from '../problems.ts';
 import { CONFIG_FILE, loadSite, POSTS_DIR } from '../site.ts';
 import type { EleventyConfig } from './eleventy-config.ts';
 
@@ -53,12 +54,29 @@ export function siteDataPlugin(eleventyConfig: EleventyConfig): void {
     if (provided) return provided;
     const onlyNotices = changedFiles !== undefined && changedFiles.length > 0 && changedFiles.every(isNoticeFile);
     changedFiles = undefined;
-    const model = loadSite({
-      root: process.cwd(),
-      includeDrafts: process.env.NOTICEBOARD_DRAFTS === '1',
-      previous: onlyNotices ? lastModel : undefined,
-    });
+    const includeDrafts = process.env.NOTICEBOARD_DRAFTS === '1';
+    let model: SiteModel;
+    try {
+      model = loadSite({ root: process.cwd(), includeDrafts, previous: onlyNotices ? lastModel : undefined });
+    } catch (error) {
+      // The preview (`npm start`, src/cli/start.ts) keeps serving: it reports
+      // the problems and shows them in place of every page until they are fixed.
+      if (!(error instanceof InvalidInputError) || process.env.NOTICEBOARD_PREVIEW !== '1') throw error;
+      eleventyConfig.events.emit(PROBLEMS_EVENT, error.problems);
+      return lastModel ?? emptyModel(includeDrafts);
+    }
+    eleventyConfig.events.emit(PROBLEMS_EVENT, []);
     lastModel = model;
     return model;
   });
+}
+
+/** Emitted on Eleventy's config events under the preview, with each load's problems (none: `[]`). */
+export const PROBLEMS_EVENT = 'noticeboard.problems';
+export type ProblemsListener = (problems: Problem[]) => void;
+
+/** A site of no notices, to render something when the very first load has problems (the pages are not shown). */
+function emptyModel(includeDrafts: boolean): SiteModel {
+  const config = { title: 'noticeboard preview', url: 'http://localhost', timezone: 'UTC', language: 'en', description: '', feed_items: 1, allow_html: false, services: [] };
+  return buildModel(config, [], new Date(0), { includeDrafts });
 }

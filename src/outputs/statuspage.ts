@@ -142,6 +142,11 @@ class StatuspageApi {
 
   private buildComponents(): void {
     this.site.groups.forEach((group, groupIndex) => {
+      if (group.name === undefined) {
+        // Services listed without a group are top-level components.
+        this.components.push(...group.services.map((service) => this.serviceComponent(service, groupIndex + 1, null)));
+        return;
+      }
       const only = group.services.length === 1 ? group.services[0]! : undefined;
       if (only && only.name === group.name) {
         this.components.push(this.serviceComponent(only, groupIndex + 1, null));
@@ -191,7 +196,8 @@ class StatuspageApi {
   }
 
   private affected(notice: Notice): StatuspageComponent[] {
-    return servicesOf(this.site, notice).map((service) => this.componentsById.get(service.id)!);
+    // A retired service has no component; the notice still names the others.
+    return servicesOf(this.site, notice).flatMap((service) => this.componentsById.get(service.id) ?? []);
   }
 
   /** The notice's posts, newest first: its timeline, then the body at the notice's date. */

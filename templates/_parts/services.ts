@@ -26,7 +26,13 @@ ${options.strips ? availabilityStrip(site, service) : ''}
 export function serviceGroups(groups: readonly ServiceGroup[], site: SiteModel, level: 2 | 3, options: ServiceListOptions = {}): SafeHtml {
   const tag = `h${level}`;
   return html`${groups.map(
-    (group) => html`<section class="service-group">
+    (group) =>
+      group.name === undefined
+        ? html`<div class="service-group">
+${serviceList(group.services, site, options)}
+</div>
+`
+        : html`<section class="service-group">
 <${tag}>${group.name}</${tag}>
 ${serviceList(group.services, site, options)}
 </section>

@@ -1,0 +1,100 @@
+/**
+ * `npm start [-- --port 8080]`: the preview. Builds the site with drafts into
+ * `_preview/`, serves it with live reload, and rebuilds on every change to
+ * posts/, templates/ and the config.
+ *
+ * It speaks like the other commands: one line per rebuild (what changed, how
+ * many files were written, how long it took) instead of Eleventy's line per
+ * file; problems in the notices or the config as `path:line: message` lines,
+ * and in the browser on every page in place of the last good build until they
+ * are fixed (src/eleventy/problems-page.ts); anything unexpected as one line,
+ * with the details under DEBUG=noticeboard.
+ */
+import Eleventy from '@11ty/eleventy';
+import { formatProblem, type Problem } from '../problems.ts';
+import { problemsMiddleware } from '../eleventy/problems-page.ts';
+import { PROBLEMS_EVENT, type ProblemsListener } from '../eleventy/site-data.ts';
+import { debugging, DEBUG_HINT, handleFailures, parseFlags, usageError } from './command.ts';
+
+const USAGE = 'usage: npm start [-- --port 8080] [--output _preview]';
+
+handleFailures();
+const { values } = parseFlags(
+  { port: { type: 'string', default: '8080' }, output: { type: 'string', default: '_preview' }, help: { type: 'boolean', short: 'h' } },
+  USAGE,
+);
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) usageError(`--port "${values.port}" is not a port: give a number from 1 to 65535, e.g. --port 8080`);
+
+process.env.NOTICEBOARD_PREVIEW = '1';
+const debug = debugging();
+let problems: Problem[] = [];
+let reported = '';
+let changed: string[] = [];
+let builds = 0;
+
+const time = () => new Date().toTimeString().slice(0, 8);
+const plain = (message: string) => message.replace(/\u001b\[[0-9;]*m/g, '').replace(/^\[11ty\] ?/gm, '');
+
+/** Eleventy's log lines, turned into ours: one per build, the server's address, errors in one line. */
+const logger = {
+  log: (message: string) => onMessage(plain(message)),
+  info: (message: string) => onMessage(plain(message)),
+  warn: (message: string) => onMessage(plain(message)),
+  error: (message: string) => onError(plain(message)),
+};
+
+function onMessage(message: string): void {
+  if (debug) console.log(message);
+  const wrote = /Wrote (\d+) files? in ([\d.]+) seconds/.exec(message);
+  if (wrote) return onBuilt(Number(wrote[1]), Number(wrote[2]));
+  const server = /Server at\s+(\S+)/.exec(message);
+  if (server) console.log(`Preview at ${server[1]} (drafts shown; Ctrl-C stops)`);
+}
+
+function onBuilt(files: number, seconds: number): void {
+  const what = builds++ === 0 ? `Built ${values.output}/` : `${changed.map((path) => path.replace(/^\.\//, '')).join(', ') || 'a file'} changed`;
+  changed = [];
+  const key = problems.map(formatProblem).join('\n');
+  if (problems.length === 0) {
+    console.log(`${time()} ${what}: wrote ${files} file${files === 1 ? '' : 's'} in ${seconds.toFixed(2)} s${reported ? '; the problems are fixed' : ''}`);
+  } else {
+    // The problems once each time they change, then one line per rebuild.
+    if (key !== reported) console.error(key);
+    console.error(`${time()} ${what}: ${problems.length} problem${problems.length === 1 ? '' : 's'}; every page shows them until they are fixed`);
+  }
+  reported = key;
+}
+
+function onError(message: string): void {
+  if (debug) return console.error(message);
+  // Eleventy writes an error as several messages: a heading, the message, the stack. Keep the message.
+  const line = message
+    .split('\n')
+    .map((text) => text.trim())
+    .find((text) => text && !/^at /.test(text) && !/^(Problem writing|Eleventy watch error|`\w+` was thrown|\(more in DEBUG)/.test(text));
+  if (line) console.error(`${time()} ${line.replace(/^> /, '')} (${DEBUG_HINT})`);
+}
+
+const eleventy = new Eleventy('templates', values.output, {
+  configPath: '.eleventy.ts',
+  quietMode: true,
+  runMode: 'serve',
+  source: 'cli',
+  config(config) {
+    config.on(PROBLEMS_EVENT, ((found) => (problems = found)) satisfies ProblemsListener);
+    config.on('eleventy.beforeWatch', (queue: string[]) => (changed = [...queue]));
+    config.setServerOptions({ middleware: [problemsMiddleware(() => problems)], logger });
+  },
+});
+eleventy.logger.overrideLogger(logger);
+await eleventy.init();
+await eleventy.watch();
+await eleventy.serve(port);
+process.on('SIGINT', () => {
+  void eleventy.stopWatch().then(() => process.exit(0));
+});
