@@ -105,8 +105,8 @@ describe('npm run check', () => {
 });
 
 describe('loadSite on a valid site', () => {
-  // Oct 1 2008, 09:00 PDT (after the DSL work and the flap; before the IMAP upgrade).
-  // 10:00 PDT: after every notice's date (imap-upgrade is posted at 09:30; a later date would be scheduled, not shown).
+  // Oct 1 2008, 10:00 PDT: after the DSL work and the flap, before the IMAP upgrade's window, and
+  // after every notice's date (imap-upgrade is posted at 09:30; before that it is scheduled, not shown).
   const model = loadSite({ root: VALID, now: new Date('2008-10-01T17:00:00Z') });
 
   it('has no problems', () => {
