@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { validateFields } from './fields.ts';
 import { didYouMean, type Problem } from './problems.ts';
+import { embedField, type EmbedConfig } from './embed/config.ts';
+import { ingestField, type IngestConfig } from './ingest/config.ts';
 import { isValidTimeZone } from './time.ts';
 import { lineOf, parseYaml } from './yaml-source.ts';
 
@@ -35,6 +37,8 @@ export const configFields = {
     .max(1000, { error: 'must be a whole number from 1 to 1000' }),
   allow_html: z.boolean(),
   services: z.array(z.unknown()).min(1, { error: 'must list at least one service' }),
+  embed: embedField,
+  ingest: ingestField,
 };
 
 /** Keys every site.config.yaml must have; the others have defaults. */
@@ -59,6 +63,10 @@ export interface SiteConfig {
   /** Whether raw HTML in notice bodies is rendered (off: shown as text). */
   allow_html: boolean;
   services: Service[];
+  /** Who may frame `/embed/` (docs/embed.md). */
+  embed: EmbedConfig;
+  /** How `ingest` turns alerts into notices (docs/ingest.md). */
+  ingest: IngestConfig;
 }
 
 export function loadConfig(path: string, displayPath = path): { config?: SiteConfig; problems: Problem[] } {
@@ -103,7 +111,17 @@ export function parseConfig(text: string, file: string): { config?: SiteConfig; 
     feed_items: values.feed_items ?? 50,
     allow_html: values.allow_html ?? false,
     services,
+    embed: values.embed ?? { origins: [] },
+    ingest: values.ingest ?? ingestField.parse({}),
   };
+  for (const [index, rule] of config.ingest.rules.entries()) {
+    for (const [serviceIndex, id] of rule.services.entries()) {
+      if (!seen.has(id)) {
+        problems.push({ file, line: lineOf(source, ['ingest', 'rules', index, 'services', serviceIndex]), message: `\`ingest.rules[${index}].services\`: ${unknownServiceMessage(id, config)}` });
+      }
+    }
+  }
+  if (problems.length) return { problems };
   return { config, problems };
 }
 

@@ -6,7 +6,7 @@
 import { Document, isMap, isSeq } from 'yaml';
 import type { SiteConfig } from '../config.ts';
 import { parseNotice } from '../load-notices.ts';
-import type { Impact, Notice, NoticeType } from '../notice.ts';
+import type { Impact, Notice, NoticeSource, NoticeType } from '../notice.ts';
 import type { Problem } from '../problems.ts';
 import { formatLocalTime } from './local-time.ts';
 import { localDate } from '../zoned-format.ts';
@@ -22,6 +22,14 @@ export interface NewNoticeAnswers {
   authors: string[];
   /** Publication time (the commands pass now). */
   date: Date;
+  /** Written as `draft: true` (ingest's notices, until a person publishes them). */
+  draft?: boolean;
+  /** The alert a notice was opened for (ingest). */
+  source?: NoticeSource;
+  /** The body; default: a hint on what to write. */
+  body?: string;
+  /** The file's slug; default: from the title. */
+  slug?: string;
 }
 
 export interface NewNoticeFile {
@@ -55,7 +63,7 @@ const BODY_HINT: Record<NoticeType, string> = {
 
 export function newNoticeFile(answers: NewNoticeAnswers, config: SiteConfig): NewNoticeFile {
   const zone = config.timezone;
-  const slug = slugify(answers.title);
+  const slug = answers.slug ?? slugify(answers.title);
   const front: Record<string, unknown> = {
     title: answers.title,
     type: answers.type,
@@ -67,6 +75,8 @@ export function newNoticeFile(answers: NewNoticeAnswers, config: SiteConfig): Ne
   if (answers.services.length) front.services = answers.services;
   front.authors = answers.authors;
   front.impact = answers.impact;
+  if (answers.draft) front.draft = true;
+  if (answers.source) front.source = { ...answers.source };
   const doc = new Document(front);
   for (const key of ['services', 'authors']) {
     const node = doc.get(key, true);
@@ -77,6 +87,6 @@ export function newNoticeFile(answers: NewNoticeAnswers, config: SiteConfig): Ne
   const yaml = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
   const date = localDate(answers.date, zone);
   const path = `posts/${date.year}/${String(date.month).padStart(2, '0')}/${slug}.md`;
-  const text = `---\n${yaml}---\n${BODY_HINT[answers.type]}\n`;
+  const text = `---\n${yaml}---\n${answers.body ?? BODY_HINT[answers.type]}\n`;
   return { path, text, ...parseNotice(text, path, config) };
 }
