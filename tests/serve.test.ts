@@ -290,8 +290,10 @@ function siteUrls(site: string): { url: string; file: string }[] {
 }
 
 function assertSecurityHeaders(response: Response, url: string): void {
+  // /embed/ is meant for a frame: no X-Frame-Options (frame-ancestors names who may frame it; 'none' as shipped).
+  const embed = url.startsWith('/embed/');
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
-    assert.equal(response.headers[name], value, `${url}: ${name}`);
+    assert.equal(response.headers[name], embed && name === 'x-frame-options' ? undefined : value, `${url}: ${name}`);
   }
 }
 
@@ -384,6 +386,16 @@ describe('deploy/nginx.conf serving the built sample site', () => {
     const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(home);
     assert.equal(meta?.[1]?.replaceAll('&#39;', "'").replaceAll('&#x27;', "'"), CONTENT_SECURITY_POLICY);
     assert.equal((await get(port, '/')).headers['content-security-policy'], `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`);
+  });
+
+  it('lets /embed/ be framed by the origins put in the frame-ancestors map, and no other page', async () => {
+    const conf = readFileSync(NGINX_CONF, 'utf8');
+    assert.match(conf, /"~\^\/embed\/"\s+"'none'";/, 'the shipped map allows no one until the operator lists origins');
+    const embed = await get(port, '/embed/');
+    assert.equal(embed.status, 200);
+    assert.equal(embed.headers['x-frame-options'], undefined);
+    assert.equal(embed.headers['content-security-policy'], `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`);
+    assert.equal((await get(port, '/')).headers['x-frame-options'], 'DENY');
   });
 
   it('links only fingerprinted stylesheets and scripts from the pages, served for a year as immutable', async () => {
