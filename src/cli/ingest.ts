@@ -79,7 +79,8 @@ const plan = planIngest(parsed.alerts, config, {
 }, now);
 for (const note of [...parsed.notes, ...plan.notes]) console.log(note);
 if (plan.errors.length) {
-  for (const error of plan.errors) console.error(error.includes(':') && /^\S+:\d+: /.test(error) ? error : `${shown}:1: ${error}`);
+  // Problems of a notice it would write come as `file:line: message` already; the payload's get its name.
+  for (const error of plan.errors) console.error(/^\S+:\d+: /.test(error) ? error : `${shown}:1: ${error}`);
   console.error('Nothing was written.');
   process.exit(1);
 }

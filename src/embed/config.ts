@@ -1,8 +1,9 @@
 /**
  * `embed:` in site.config.yaml: the origins (the operator's own sites) allowed
- * to show `/embed/` in a frame. Written into the page's Content-Security-Policy
- * `frame-ancestors` by the deploy configs (docs/embed.md); with none listed the
- * page can be framed by nobody, like every other page.
+ * to show `/embed/` in a frame, kept and checked here. `frame-ancestors` works
+ * only as a header, so the web server sends it: deploy/nginx.conf and
+ * deploy/netlify.toml take the same list (docs/embed.md). With none listed,
+ * nobody may frame it, as for every other page.
  */
 import { z } from 'zod';
 
@@ -28,8 +29,3 @@ const origin = z.string().transform((text, ctx) => {
 export const embedField = z.strictObject({
   origins: z.array(origin, { error: 'expected a list of origins, e.g. [https://www.example.net]' }).default([]),
 });
-
-/** The `frame-ancestors` source list for `/embed/`: the listed origins, or `'none'`. */
-export function frameAncestors(config: EmbedConfig): string {
-  return config.origins.length ? config.origins.join(' ') : "'none'";
-}
