@@ -114,13 +114,14 @@ export function parseConfig(text: string, file: string): { config?: SiteConfig; 
     embed: values.embed ?? { origins: [] },
     ingest: values.ingest ?? ingestField.parse({}),
   };
-  for (const [index, rule] of config.ingest.rules.entries()) {
-    for (const [serviceIndex, id] of rule.services.entries()) {
-      if (!seen.has(id)) {
-        problems.push({ file, line: lineOf(source, ['ingest', 'rules', index, 'services', serviceIndex]), message: `\`ingest.rules[${index}].services\`: ${unknownServiceMessage(id, config)}` });
-      }
-    }
-  }
+  // Ingest rules name services; like a notice's, they must be in the catalog.
+  config.ingest.rules.forEach((rule, index) => {
+    rule.services.forEach((id, at) => {
+      if (seen.has(id)) return;
+      const line = lineOf(source, ['ingest', 'rules', index, 'services', at]);
+      problems.push({ file, line, message: `\`ingest.rules[${index}].services\`: ${unknownServiceMessage(id, config)}` });
+    });
+  });
   if (problems.length) return { problems };
   return { config, problems };
 }
