@@ -39,6 +39,7 @@ put 'application/rss+xml; charset=utf-8'   "$short" --include 'feed.xml' --inclu
 put 'application/atom+xml; charset=utf-8'  "$short" --include 'atom.xml' --include '*/atom.xml'
 put 'application/feed+json; charset=utf-8' "$short" --include 'feed.json' --include '*/feed.json'
 put 'text/calendar; charset=utf-8'         "$short" --include '*.ics'
+put 'image/svg+xml; charset=utf-8'         "$short" --include '*.svg'
 put 'application/json; charset=utf-8'      "$short" --include '*.json' --exclude 'feed.json' --exclude '*/feed.json'
 put 'text/html; charset=utf-8'             "$short" --include '*.html'
 

@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { validateFields } from './fields.ts';
 import { didYouMean, type Problem } from './problems.ts';
+import { embedField, type EmbedConfig } from './embed/config.ts';
+import { ingestField, type IngestConfig } from './ingest/config.ts';
 import { isValidTimeZone } from './time.ts';
 import { lineOf, parseYaml } from './yaml-source.ts';
 
@@ -37,6 +39,8 @@ export const configFields = {
     .max(1000, { error: 'must be a whole number from 1 to 1000' }),
   allow_html: z.boolean(),
   services: z.array(z.unknown()).min(1, { error: 'must list at least one service' }),
+  embed: embedField,
+  ingest: ingestField,
 };
 
 /** Keys every site.config.yaml must have; the others have defaults. */
@@ -63,6 +67,10 @@ export interface SiteConfig {
   /** Whether raw HTML in notice bodies is rendered (off: shown as text). */
   allow_html: boolean;
   services: Service[];
+  /** Who may frame `/embed/` (docs/embed.md). */
+  embed: EmbedConfig;
+  /** How `ingest` turns alerts into notices (docs/ingest.md). */
+  ingest: IngestConfig;
 }
 
 export function loadConfig(path: string, displayPath = path): { config?: SiteConfig; problems: Problem[] } {
@@ -107,7 +115,18 @@ export function parseConfig(text: string, file: string): { config?: SiteConfig; 
     feed_items: values.feed_items ?? 50,
     allow_html: values.allow_html ?? false,
     services,
+    embed: values.embed ?? { origins: [] },
+    ingest: values.ingest ?? ingestField.parse({}),
   };
+  // Ingest rules name services; like a notice's, they must be in the catalog.
+  config.ingest.rules.forEach((rule, index) => {
+    rule.services.forEach((id, at) => {
+      if (seen.has(id)) return;
+      const line = lineOf(source, ['ingest', 'rules', index, 'services', at]);
+      problems.push({ file, line, message: `\`ingest.rules[${index}].services\`: ${unknownServiceMessage(id, config)}` });
+    });
+  });
+  if (problems.length) return { problems };
   return { config, problems };
 }
 

@@ -234,6 +234,7 @@ export function parseNotice(
     body,
     html: rendered.html,
     draft: values.draft ?? false,
+    ...(values.source ? { source: values.source } : {}),
     url: `/${local.year}/${pad(local.month)}/${pad(local.day)}/${slug}/`,
   };
   return { notice, problems };

@@ -2,6 +2,7 @@
  * What a notice is (spec §1): its front-matter schema and its validated shape.
  */
 import { z } from 'zod';
+import { FORMATS, type Format } from './ingest/alert.ts';
 import { parseDuration, parseTime } from './time.ts';
 
 export const NOTICE_TYPES = ['incident', 'maintenance', 'notice'] as const;
@@ -60,8 +61,16 @@ export interface Notice {
   body: string;
   html: string;
   draft: boolean;
+  /** The monitoring alert this notice was opened for (`npm run ingest`, docs/ingest.md). */
+  source?: NoticeSource;
   /** Site-relative permalink, `/YYYY/MM/DD/<slug>/`. */
   url: string;
+}
+
+export interface NoticeSource {
+  type: Format;
+  /** The alert's fingerprint or id in that system. */
+  id: string;
 }
 
 const oneLine = (max: number) =>
@@ -107,6 +116,10 @@ export const noticeFields = (zone: string) => ({
   updates: z.array(z.unknown(), { error: 'expected a list of updates, each with at, status and body' }),
   summary: oneLine(300),
   draft: z.boolean(),
+  source: z.strictObject({
+    type: z.enum(FORMATS),
+    id: z.string({ error: 'expected the alert\'s id as a string, e.g. "1a30ba71cca2921f"' }).min(1),
+  }),
 });
 
 /** Keys every notice must have; the schemas for editors mark the others optional (json-schemas.ts). */

@@ -22,7 +22,7 @@ import ICAL from 'ical.js';
 import { FINGERPRINTED_NAME, fingerprintedName } from '../src/eleventy/fingerprint.ts';
 import { CONTENT_SECURITY_POLICY } from '../templates/_parts/layout.ts';
 import { buildFixture, PROJECT_ROOT, SAMPLE_NOW, type Fixture } from './helpers/build-fixture.ts';
-import { findNginx, get, MISSING_NGINX, startNginx, type Response, type RunningNginx } from './helpers/nginx.ts';
+import { findNginx, get, MISSING_NGINX, NGINX_CONF, startNginx, type Response, type RunningNginx } from './helpers/nginx.ts';
 
 const PUBLISH = join(PROJECT_ROOT, 'deploy', 'publish.sh');
 
@@ -107,8 +107,10 @@ function siteUrls(site: string): { url: string; file: string }[] {
 }
 
 function assertSecurityHeaders(response: Response, url: string): void {
+  // /embed/ is meant for a frame: no X-Frame-Options (frame-ancestors names who may frame it; 'none' as shipped).
+  const embed = url.startsWith('/embed/');
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
-    assert.equal(response.headers[name], value, `${url}: ${name}`);
+    assert.equal(response.headers[name], embed && name === 'x-frame-options' ? undefined : value, `${url}: ${name}`);
   }
 }
 
@@ -199,6 +201,16 @@ describe('deploy/nginx.conf serving the built sample site', () => {
     const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(home);
     assert.equal(meta?.[1]?.replaceAll('&#39;', "'").replaceAll('&#x27;', "'"), CONTENT_SECURITY_POLICY);
     assert.equal((await get(port, '/')).headers['content-security-policy'], `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`);
+  });
+
+  it('lets /embed/ be framed by the origins put in the frame-ancestors map, and no other page', async () => {
+    const conf = readFileSync(NGINX_CONF, 'utf8');
+    assert.match(conf, /"~\^\/embed\/"\s+"'none'";/, 'the shipped map allows no one until the operator lists origins');
+    const embed = await get(port, '/embed/');
+    assert.equal(embed.status, 200);
+    assert.equal(embed.headers['x-frame-options'], undefined);
+    assert.equal(embed.headers['content-security-policy'], `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`);
+    assert.equal((await get(port, '/')).headers['x-frame-options'], 'DENY');
   });
 
   it('links only fingerprinted stylesheets and scripts from the pages, served for a year as immutable', async () => {

@@ -7,7 +7,7 @@ import { slugify as transliterate } from 'transliteration';
 import { Document, isMap, isSeq } from 'yaml';
 import type { SiteConfig } from '../config.ts';
 import { parseNotice } from '../load-notices.ts';
-import type { Impact, Notice, NoticeType } from '../notice.ts';
+import type { Impact, Notice, NoticeSource, NoticeType } from '../notice.ts';
 import type { Problem } from '../problems.ts';
 import { formatLocalTime } from './local-time.ts';
 import { localDate } from '../zoned-format.ts';
@@ -25,6 +25,12 @@ export interface NewNoticeAnswers {
   date: Date;
   /** Markdown, what customers see. */
   body: string;
+  /** Written as `draft: true` (ingest's notices, until a person publishes them). */
+  draft?: boolean;
+  /** The alert a notice was opened for (ingest). */
+  source?: NoticeSource;
+  /** The file's slug; default: from the title, numbered when taken. */
+  slug?: string;
 }
 
 export interface NewNoticeFile {
@@ -58,7 +64,7 @@ export function slugify(title: string): string {
 export function newNoticeFile(answers: NewNoticeAnswers, config: SiteConfig, taken: (path: string) => boolean = () => false): NewNoticeFile {
   const zone = config.timezone;
   const date = localDate(answers.date, zone);
-  const base = slugify(answers.title) || `${answers.type}-${formatLocalTime(answers.date, zone).slice(11, 16).replace(':', '')}`;
+  const base = answers.slug ?? (slugify(answers.title) || `${answers.type}-${formatLocalTime(answers.date, zone).slice(11, 16).replace(':', '')}`);
   const folder = `posts/${date.year}/${String(date.month).padStart(2, '0')}`;
   let slug = base;
   for (let n = 2; taken(`${folder}/${slug}.md`); n++) slug = `${base}-${n}`;
@@ -73,6 +79,8 @@ export function newNoticeFile(answers: NewNoticeAnswers, config: SiteConfig, tak
   if (answers.services.length) front.services = answers.services;
   front.authors = answers.authors;
   front.impact = answers.impact;
+  if (answers.draft) front.draft = true;
+  if (answers.source) front.source = { ...answers.source };
   const doc = new Document(front);
   for (const key of ['services', 'authors']) {
     const node = doc.get(key, true);

@@ -6,7 +6,7 @@
  * that changed (see loadNotices).
  */
 import { join, relative, resolve, sep } from 'node:path';
-import { loadConfig } from '../config.ts';
+import { loadConfig, parseConfig } from '../config.ts';
 import { buildModel, type SiteModel } from '../model.ts';
 import { InvalidInputError, type Problem } from '../problems.ts';
 import { CONFIG_FILE, loadSite, POSTS_DIR } from '../site.ts';
@@ -77,6 +77,6 @@ export type ProblemsListener = (problems: Problem[]) => void;
 
 /** A site of no notices, to render something when the very first load has problems (the pages are not shown). */
 function emptyModel(includeDrafts: boolean): SiteModel {
-  const config = { title: 'noticeboard preview', url: 'http://localhost', timezone: 'UTC', language: 'en', description: '', feed_items: 1, allow_html: false, services: [] };
-  return buildModel(config, [], new Date(0), { includeDrafts });
+  const { config } = parseConfig('title: noticeboard preview\nurl: http://localhost\ntimezone: UTC\nservices: []\n', CONFIG_FILE);
+  return buildModel(config!, [], new Date(0), { includeDrafts });
 }

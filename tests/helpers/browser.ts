@@ -44,8 +44,11 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves `dir` like a static host: `/x/` is `x/index.html`, anything missing is `/404.html` with status 404. */
-export async function serveDirectory(dir: string): Promise<StaticServer> {
+/**
+ * Serves `dir` like a static host: `/x/` is `x/index.html`, anything missing is `/404.html` with status 404.
+ * `headers` adds response headers by request path (e.g. CORS, a CSP), as a real host's config would.
+ */
+export async function serveDirectory(dir: string, headers: (path: string) => Record<string, string> = () => ({})): Promise<StaticServer> {
   const root = resolve(dir);
   const requests: string[] = [];
   const server: Server = createServer((request, response) => {
@@ -59,7 +62,7 @@ export async function serveDirectory(dir: string): Promise<StaticServer> {
       status = 404;
       file = join(root, '404.html');
     }
-    response.writeHead(status, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    response.writeHead(status, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...headers(path) });
     response.end(readFileSync(file));
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));

@@ -59,8 +59,8 @@ export interface Fixture {
   files(): string[];
   /** Writes a source file (relative to the root), e.g. 'posts/2008/10/x.md'. */
   write(path: string, content: string): void;
-  /** Builds (again) into `_site`; rejects as `buildSite()` does. */
-  rebuild(): Promise<void>;
+  /** Builds (again) into `_site`, at `now` if given (else the fixture's); rejects as `buildSite()` does. */
+  rebuild(now?: string): Promise<void>;
   /** `snapshot(output)`: every built file's SHA-256. */
   snapshot(): Record<string, string>;
   remove(): void;
@@ -115,8 +115,8 @@ export function createFixture(options: FixtureOptions = {}): Fixture {
       mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, content);
     },
-    rebuild: () =>
-      withEnv({ STATUS_NOW: options.now, NOTICEBOARD_DRAFTS: options.drafts ? '1' : undefined }, () =>
+    rebuild: (now = options.now) =>
+      withEnv({ STATUS_NOW: now, NOTICEBOARD_DRAFTS: options.drafts ? '1' : undefined }, () =>
         buildSite(root, undefined, { includeDrafts: options.drafts }),
       ),
     snapshot: () => snapshot(output),
