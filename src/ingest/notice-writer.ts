@@ -50,6 +50,9 @@ const oneLine = (text: string, max: number) => {
   return line.length > max ? `${line.slice(0, max - 1).trimEnd()}…` : line;
 };
 
+/** The latest instant a Date holds: every written update counts as of it. */
+const END_OF_TIME = new Date(8.64e15);
+
 export function planIngest(alerts: readonly Alert[], config: SiteConfig, existing: ExistingNotices, now: Date): IngestPlan {
   const plan: IngestPlan = { changes: [], done: [], notes: [], errors: [] };
   const settings = config.ingest;
@@ -63,7 +66,9 @@ export function planIngest(alerts: readonly Alert[], config: SiteConfig, existin
   for (const alert of alerts) {
     const label = `${alert.source} alert ${alert.id}`;
     const linked = notices.filter((notice) => notice.source?.type === alert.source && notice.source.id === alert.id);
-    const open = linked.find((notice) => notice.type === 'incident' && incidentEnd(notice, now) === undefined);
+    // Open as written, whatever the clock: a resolution already written (even
+    // one dated after now, as an alert's end can be) is not written twice.
+    const open = linked.find((notice) => notice.type === 'incident' && incidentEnd(notice, END_OF_TIME) === undefined);
 
     if (alert.status === 'resolved') {
       if (!open) {
