@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { validateFields } from './fields.ts';
+import { DEFAULT_NOTIFY, parseNotifyConfig, type NotifyConfig } from './notify/config.ts';
 import { didYouMean, type Problem } from './problems.ts';
 import { isValidTimeZone } from './time.ts';
 import { lineOf, parseYaml } from './yaml-source.ts';
@@ -35,6 +36,8 @@ export const configFields = {
     .max(1000, { error: 'must be a whole number from 1 to 1000' }),
   allow_html: z.boolean(),
   services: z.array(z.unknown()).min(1, { error: 'must list at least one service' }),
+  /** Validated by parseNotifyConfig (src/notify/config.ts). */
+  notify: z.unknown(),
 };
 
 /** Keys every site.config.yaml must have; the others have defaults. */
@@ -59,6 +62,8 @@ export interface SiteConfig {
   /** Whether raw HTML in notice bodies is rendered (off: shown as text). */
   allow_html: boolean;
   services: Service[];
+  /** Where `npm run notify` sends events (docs/notify.md). */
+  notify: NotifyConfig;
 }
 
 export function loadConfig(path: string, displayPath = path): { config?: SiteConfig; problems: Problem[] } {
@@ -93,6 +98,9 @@ export function parseConfig(text: string, file: string): { config?: SiteConfig; 
     services.push({ id, name, group, description });
   });
 
+  const notify = values.notify === undefined ? { notify: DEFAULT_NOTIFY, problems: [] } : parseNotifyConfig(source, values.notify, [...seen]);
+  problems.push(...notify.problems);
+
   if (problems.length) return { problems };
   const config: SiteConfig = {
     title: values.title!,
@@ -103,6 +111,7 @@ export function parseConfig(text: string, file: string): { config?: SiteConfig; 
     feed_items: values.feed_items ?? 50,
     allow_html: values.allow_html ?? false,
     services,
+    notify: notify.notify!,
   };
   return { config, problems };
 }

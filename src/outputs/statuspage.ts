@@ -346,6 +346,20 @@ function statuspageDocuments(site: SiteModel): StatuspageDocuments {
   return documents;
 }
 
+const apis = new WeakMap<SiteModel, StatuspageApi>();
+
+/**
+ * What a Statuspage webhook says about one incident or maintenance as it
+ * stands at the model's "now" (for `npm run notify`): the page's id and
+ * status, and the notice in the API's own shape.
+ */
+export function statuspageWebhookParts(site: SiteModel, notice: NoticeView) {
+  let api = apis.get(site);
+  if (!api) apis.set(site, (api = new StatuspageApi(site)));
+  const incident = notice.type === 'incident' ? api.incident(notice) : api.maintenance(notice);
+  return { pageId: api.pageId, status: api.status(), incident: scrubDeep(incident) };
+}
+
 /** One API file's bytes: pretty-printed JSON with every string scrubbed, and a final newline. */
 export function renderStatuspage(site: SiteModel, path: StatuspagePath): string {
   const document = statuspageDocuments(site)[path];
