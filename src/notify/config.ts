@@ -51,7 +51,7 @@ export const channelFields: Record<ChannelType, Record<string, z.ZodType>> = {
   webhook: { ...commonChannelFields, url: envName, secret: envName },
 };
 
-const REQUIRED_CHANNEL_KEYS: Record<ChannelType, string[]> = {
+export const REQUIRED_CHANNEL_KEYS: Record<ChannelType, string[]> = {
   email: ['type', 'to', 'from', 'smtp'],
   slack: ['type', 'url'],
   teams: ['type', 'url'],
