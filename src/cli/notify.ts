@@ -20,7 +20,7 @@ const USAGE = 'usage: npm run notify -- [--dry-run] [--state FILE] [--since DURA
 export const DEFAULT_STATE_FILE = '.noticeboard/notify-state.json';
 
 function usageError(message: string): never {
-  console.error(`${message}\n${USAGE}`);
+  console.error(`${message}; ${USAGE}`);
   process.exit(2);
 }
 

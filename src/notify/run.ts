@@ -18,7 +18,7 @@ import { composeMessage } from './message.ts';
 import { formatSlack } from './slack.ts';
 import { readState, StateStore, type StateDocument } from './state-store.ts';
 import { formatTeams } from './teams.ts';
-import { EVENT_ID_HEADER, SIGNATURE_HEADER, signBody, webhookBody } from './webhook.ts';
+import { EVENT_ID_HEADER, SIGNATURE_HEADER, signBody, webhookBodies } from './webhook.ts';
 
 export interface NotifyOptions {
   site: SiteModel;
@@ -43,8 +43,14 @@ function wants(channel: Channel, event: NotifyEvent): boolean {
   return matchesFilter(event, channel);
 }
 
-/** What one channel receives for one event. */
-export function payloadFor(site: SiteModel, channel: Channel, event: NotifyEvent<NoticeView>, secrets: Secrets | undefined): Payload {
+/** What one channel receives for one event; `webhookBody` comes from webhookBodies(site), made once per run. */
+export function payloadFor(
+  site: SiteModel,
+  channel: Channel,
+  event: NotifyEvent<NoticeView>,
+  secrets: Secrets | undefined,
+  webhookBody: (event: NotifyEvent<NoticeView>) => string,
+): Payload {
   const message = composeMessage(site, event);
   const id = { [EVENT_ID_HEADER]: event.id };
   switch (channel.type) {
@@ -55,7 +61,7 @@ export function payloadFor(site: SiteModel, channel: Channel, event: NotifyEvent
     case 'teams':
       return { kind: 'http', body: JSON.stringify(formatTeams(message)), headers: id };
     case 'webhook': {
-      const body = webhookBody(site, event);
+      const body = webhookBody(event);
       return { kind: 'http', body, headers: { ...id, [SIGNATURE_HEADER]: signBody(body, secrets?.secret ?? '') } };
     }
   }
@@ -81,6 +87,7 @@ export async function runNotify(options: NotifyOptions): Promise<NotifyResult> {
   const secrets = resolveSecrets(notify.channels, options.env);
   const store = StateStore.open(options.statePath);
   const senders = new Map<string, Sender>();
+  const webhookBody = webhookBodies(site);
   try {
     for (const channel of notify.channels) {
       if (store.hasChannel(channel.name)) continue;
@@ -96,7 +103,7 @@ export async function runNotify(options: NotifyOptions): Promise<NotifyResult> {
         let sender = senders.get(channel.name);
         if (!sender) senders.set(channel.name, (sender = createSender(channel, secrets.get(channel.name)!, notify)));
         try {
-          await sender.send(payloadFor(site, channel, event, secrets.get(channel.name)));
+          await sender.send(payloadFor(site, channel, event, secrets.get(channel.name), webhookBody));
         } catch (error) {
           stopped.add(channel.name);
           result.failed.push({ channel: channel.name, event: event.id, error: (error as Error).message });

@@ -16,8 +16,13 @@ import type { NotifyEvent } from './events.ts';
 export const EVENT_ID_HEADER = 'X-Noticeboard-Event-Id';
 export const SIGNATURE_HEADER = 'X-Noticeboard-Signature';
 
-export function webhookBody(site: SiteModel, event: NotifyEvent<NoticeView>): string {
-  const parts = statuspageWebhookParts(site, event.notice);
+/** Makes webhook bodies for one run's site: `(event) => JSON text`. */
+export function webhookBodies(site: SiteModel): (event: NotifyEvent<NoticeView>) => string {
+  const partsOf = statuspageWebhookParts(site);
+  return (event) => webhookBody(site, partsOf(event.notice), event);
+}
+
+function webhookBody(site: SiteModel, parts: ReturnType<ReturnType<typeof statuspageWebhookParts>>, event: NotifyEvent<NoticeView>): string {
   const body = {
     meta: {
       // Subscriptions are the operator's config, not managed by a link.
