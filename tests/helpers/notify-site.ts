@@ -12,7 +12,11 @@ import { startHttp, startSmtp, type HttpReceiver, type SmtpReceiver } from './no
 
 export const HOOK_SECRET = 'test-hook-secret';
 
-/** Every channel type; `imap-mail` wants only IMAP notices, `teams` only incidents. */
+/**
+ * Every channel type; `imap-mail` wants only IMAP notices, `teams` only incidents.
+ * The timeout is long so that a request a test holds is never retried, however
+ * slow a loaded machine is; failures are answered at once (500), not by timing out.
+ */
 export const NOTIFY_CONFIG = `${configYaml([
   ['backbone', 'Backbone and POPs', 'Network'],
   ['imap', 'IMAP', 'Mail'],
@@ -20,7 +24,7 @@ export const NOTIFY_CONFIG = `${configYaml([
 ])}notify:
   reminder: 24h
   attempts: 2
-  timeout_seconds: 5
+  timeout_seconds: 120
   backoff_seconds: 0.01
   channels:
     - type: email
