@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { validateFields } from './fields.ts';
+import { DEFAULT_NOTIFY, parseNotifyConfig, type NotifyConfig } from './notify/config.ts';
 import { didYouMean, type Problem } from './problems.ts';
 import { embedField, type EmbedConfig } from './embed/config.ts';
 import { ingestField, type IngestConfig } from './ingest/config.ts';
@@ -41,6 +42,8 @@ export const configFields = {
   services: z.array(z.unknown()).min(1, { error: 'must list at least one service' }),
   embed: embedField,
   ingest: ingestField,
+  /** Validated by parseNotifyConfig (src/notify/config.ts). */
+  notify: z.unknown(),
 };
 
 /** Keys every site.config.yaml must have; the others have defaults. */
@@ -71,6 +74,8 @@ export interface SiteConfig {
   embed: EmbedConfig;
   /** How `ingest` turns alerts into notices (docs/ingest.md). */
   ingest: IngestConfig;
+  /** Where `npm run notify` sends events (docs/notify.md). */
+  notify: NotifyConfig;
 }
 
 export function loadConfig(path: string, displayPath = path): { config?: SiteConfig; problems: Problem[] } {
@@ -105,6 +110,9 @@ export function parseConfig(text: string, file: string): { config?: SiteConfig; 
     services.push({ id, name, ...(group === undefined ? {} : { group }), description, retired });
   });
 
+  const notify = values.notify === undefined ? { notify: DEFAULT_NOTIFY, problems: [] } : parseNotifyConfig(source, values.notify, [...seen]);
+  problems.push(...notify.problems);
+
   if (problems.length) return { problems };
   const config: SiteConfig = {
     title: values.title!,
@@ -117,6 +125,7 @@ export function parseConfig(text: string, file: string): { config?: SiteConfig; 
     services,
     embed: values.embed ?? { origins: [] },
     ingest: values.ingest ?? ingestField.parse({}),
+    notify: notify.notify!,
   };
   // Ingest rules name services; like a notice's, they must be in the catalog.
   config.ingest.rules.forEach((rule, index) => {

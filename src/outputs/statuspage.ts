@@ -365,6 +365,20 @@ function statuspageDocuments(site: SiteModel): StatuspageDocuments {
   return documents;
 }
 
+/**
+ * What a Statuspage webhook says about an incident or maintenance as it
+ * stands at the model's "now" (for `npm run notify`): the page's id and
+ * status, and the notice in the API's own shape. Make one per run: it
+ * computes the components once.
+ */
+export function statuspageWebhookParts(site: SiteModel) {
+  const api = new StatuspageApi(site);
+  return (notice: NoticeView) => {
+    const incident = notice.type === 'incident' ? api.incident(notice) : api.maintenance(notice);
+    return { pageId: api.pageId, status: api.status(), incident: scrubDeep(incident) };
+  };
+}
+
 /** One API file's bytes: pretty-printed JSON with every string scrubbed, and a final newline. */
 export function renderStatuspage(site: SiteModel, path: StatuspagePath): string {
   const document = statuspageDocuments(site)[path];

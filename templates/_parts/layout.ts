@@ -38,6 +38,7 @@ export function page({ site, title, url, description, feeds = [], body }: PageOp
     { href: '/', label: 'Status' },
     { href: '/services/', label: 'Services' },
     { href: '/archive/', label: 'Archive' },
+    { href: '/subscribe/', label: 'Subscribe' },
   ];
   return html`<!doctype html>
 <html lang="${config.language}" data-tz="${config.timezone}" data-now="${site.now.toISOString()}">
