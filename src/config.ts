@@ -10,11 +10,14 @@ import { lineOf, parseYaml } from './yaml-source.ts';
 
 export const SLUG_PATTERN = /^[a-z0-9-]+$/;
 
+const SLA_ERROR = 'must be a percentage above 0 and below 100, e.g. 99.95';
+
 export const serviceFields = {
   id: z.string().regex(SLUG_PATTERN, { error: 'must be a slug: lowercase a-z, 0-9 and - only' }),
   name: z.string().min(1).max(100),
   group: z.string().min(1).max(100),
   description: z.string().max(500),
+  sla: z.number({ error: SLA_ERROR }).gt(0, { error: SLA_ERROR }).lt(100, { error: SLA_ERROR }),
 };
 
 export const REQUIRED_SERVICE_KEYS = ['id', 'name', 'group'] as const satisfies readonly (keyof typeof serviceFields)[];
@@ -45,6 +48,8 @@ export interface Service {
   name: string;
   group: string;
   description: string;
+  /** Availability target in percent (e.g. 99.95): months below it are marked in the availability reports. */
+  sla?: number;
 }
 
 export interface SiteConfig {
@@ -83,14 +88,14 @@ export function parseConfig(text: string, file: string): { config?: SiteConfig; 
     const path = ['services', index];
     const result = validateFields(source, raw, serviceFields, REQUIRED_SERVICE_KEYS, path);
     problems.push(...result.problems);
-    const { id, name, group, description = '' } = result.values;
+    const { id, name, group, description = '', sla } = result.values;
     if (id === undefined || name === undefined || group === undefined) return;
     if (seen.has(id)) {
       problems.push({ file, line: lineOf(source, [...path, 'id']), message: `service id \`${id}\` is listed twice; ids must be unique` });
       return;
     }
     seen.add(id);
-    services.push({ id, name, group, description });
+    services.push({ id, name, group, description, ...(sla === undefined ? {} : { sla }) });
   });
 
   if (problems.length) return { problems };
