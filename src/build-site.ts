@@ -7,12 +7,19 @@ import { existsSync, rmSync, renameSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import { provideSiteModel } from './eleventy/site-data.ts';
+import { writeSearchIndex } from './search-index.ts';
 import { loadSite } from './site.ts';
 
 export const OUTPUT_DIR = '_site';
 const STAGING_PREFIX = '.site-staging-';
 
-export async function buildSite(root: string, output = OUTPUT_DIR): Promise<void> {
+/** Where a build spent time beyond loading (see lastLoadTimings), for `npm run bench`. */
+export interface BuildTimings {
+  /** Writing the Pagefind search index into the staging folder. */
+  searchIndexMs: number;
+}
+
+export async function buildSite(root: string, output = OUTPUT_DIR): Promise<BuildTimings> {
   const outputPath = resolve(root, output);
   const staging = resolve(root, `${STAGING_PREFIX}${process.pid}`);
   // Validation problems surface here, before Eleventy starts or anything is written.
@@ -20,12 +27,17 @@ export async function buildSite(root: string, output = OUTPUT_DIR): Promise<void
   removeAbandonedStaging(root);
   restoreInterruptedSwap(outputPath);
   provideSiteModel(model);
+  let searchIndexMs = 0;
   try {
     const eleventy = new Eleventy(join(root, 'templates'), staging, {
       configPath: join(root, '.eleventy.ts'),
       quietMode: true,
     });
     await eleventy.write();
+    // The search index belongs to these pages: built into the same staging folder, swapped in with them.
+    const indexStarted = performance.now();
+    await writeSearchIndex(model, staging);
+    searchIndexMs = performance.now() - indexStarted;
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;
@@ -36,6 +48,7 @@ export async function buildSite(root: string, output = OUTPUT_DIR): Promise<void
   if (existsSync(outputPath)) renameSync(outputPath, previous);
   renameSync(staging, outputPath);
   rmSync(previous, { recursive: true, force: true });
+  return { searchIndexMs };
 }
 
 /**

@@ -88,7 +88,7 @@ describe('the built HTML pages', () => {
 
   it('every page carries the Content-Security-Policy that allows only the site\'s own script and style', () => {
     assert.match(CONTENT_SECURITY_POLICY, /default-src 'none'/);
-    assert.match(CONTENT_SECURITY_POLICY, /script-src 'self';/);
+    assert.match(CONTENT_SECURITY_POLICY, /script-src 'self' 'wasm-unsafe-eval';/, "own scripts, and WebAssembly for the search only");
     assert.match(CONTENT_SECURITY_POLICY, /style-src 'self';/);
     for (const site of [sample, live]) {
       for (const file of htmlFiles(site)) {

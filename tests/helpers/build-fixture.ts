@@ -115,8 +115,9 @@ export function createFixture(options: FixtureOptions = {}): Fixture {
       mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, content);
     },
-    rebuild: () =>
-      withEnv({ STATUS_NOW: options.now, NOTICEBOARD_DRAFTS: options.drafts ? '1' : undefined }, () => buildSite(root)),
+    rebuild: async () => {
+      await withEnv({ STATUS_NOW: options.now, NOTICEBOARD_DRAFTS: options.drafts ? '1' : undefined }, () => buildSite(root));
+    },
     snapshot: () => snapshot(output),
     remove: () => rmSync(root, { recursive: true, force: true }),
   };
