@@ -39,12 +39,13 @@ export function periodTable(
     }
     return html`<td><ul class="inline">${period.incidents.map((notice) => html`<li><a href="${notice.url}">${notice.title}</a></li>`)}</ul></td>`;
   };
-  return html`<table class="report">
+  // Wide tables scroll on a phone: the region is focusable so keyboards can scroll it too.
+  return html`<div class="table-scroll" role="region" aria-label="${caption}" tabindex="0"><table class="report">
 <caption>${caption}</caption>
 <thead><tr><th scope="col">Period</th><th scope="col">Minutes</th><th scope="col">Weighted downtime (min)</th><th scope="col">Availability</th>${options.incidents ? html`<th scope="col">Incidents</th>` : ''}</tr></thead>
 <tbody>
 ${periods.map(
   (period) => html`<tr id="p-${period.key}"${period.belowTarget ? html` class="below"` : ''}><th scope="row">${periodLabel(period)}</th><td class="num">${formatNumber(Math.round(period.minutes), language)}</td><td class="num">${downtimeText(period.downtime, language)}</td>${availabilityCell(period, report.target)}${options.incidents ? incidentsCell(period) : ''}</tr>\n`,
 )}</tbody>
-</table>`;
+</table></div>`;
 }
