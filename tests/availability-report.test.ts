@@ -8,21 +8,10 @@ import { describe, it } from 'node:test';
 import type { PeriodFigures } from '../src/availability-report.ts';
 import { parseConfig } from '../src/config.ts';
 import { buildModel } from '../src/model.ts';
-import { at, testConfig, validNotice } from './helpers/config.ts';
+import { BERLIN_SLA_CONFIG, at, testConfig, validNotice } from './helpers/config.ts';
 
 const ZONE = 'Europe/Berlin';
-const CONFIG = `title: Example ISP Status
-url: https://status.example.net
-timezone: ${ZONE}
-services:
-  - id: dsl
-    name: DSL
-    group: Access
-    sla: 99.95
-  - id: mail
-    name: Mail
-    group: Hosted
-`;
+const CONFIG = BERLIN_SLA_CONFIG;
 const config = testConfig(CONFIG);
 const NOW = at('2024-08-15 12:00', ZONE);
 

@@ -17,20 +17,9 @@ import { CSV_COLUMNS } from '../src/outputs/availability-downloads.ts';
 import { formatDateTime } from '../src/zoned-format.ts';
 import { axeSource, launchChromium, serveDirectory, vnuJar, type StaticServer } from './helpers/browser.ts';
 import { buildFixture, type Fixture } from './helpers/build-fixture.ts';
-import { at } from './helpers/config.ts';
+import { BERLIN_SLA_CONFIG, at } from './helpers/config.ts';
 
-const CONFIG = `title: Example ISP Status
-url: https://status.example.net
-timezone: Europe/Berlin
-services:
-  - id: dsl
-    name: DSL
-    group: Access
-    sla: 99.95
-  - id: mail
-    name: Mail
-    group: Hosted
-`;
+const CONFIG = BERLIN_SLA_CONFIG;
 
 const post = (front: string, body = 'Customers may notice it.') => `---\n${front.trim()}\nauthors: NOC\n---\n${body}\n`;
 const incident = (start: string, end: string, impact: string, services = 'dsl', body?: string) =>
