@@ -17,7 +17,7 @@
  * notice), so the site-wide table and the downloads line up. Cost: linear in
  * the days of history times the services, plus each service's notices.
  */
-import { serviceAvailability, type DayAvailability } from './availability.ts';
+import { dayBounds, serviceAvailability, type DayAvailability, type DayBounds } from './availability.ts';
 import type { Notice } from './notice.ts';
 import { localDate, monthLabel } from './zoned-format.ts';
 
@@ -110,13 +110,14 @@ export function buildAvailabilityReport<N extends Notice>(
   now: Date,
   zone: string,
 ): AvailabilityReport<N> {
-  const count = daysSince(historyStart(allNotices, now, zone), now, zone);
-  const reports = services.map((service) => serviceReport(service, now, zone, count));
+  // The days are the same for every service: where each starts is worked out once.
+  const days = dayBounds(now, zone, daysSince(historyStart(allNotices, now, zone), now, zone));
+  const reports = services.map((service) => serviceReport(service, now, zone, days));
   return { services: reports, byService: new Map(reports.map((report) => [report.serviceId, report])) };
 }
 
-function serviceReport<N extends Notice>(service: ServiceInput<N>, now: Date, zone: string, count: number): ServiceReport<N> {
-  const { days } = serviceAvailability(service.notices, now, zone, count);
+function serviceReport<N extends Notice>(service: ServiceInput<N>, now: Date, zone: string, bounds: readonly DayBounds[]): ServiceReport<N> {
+  const { days } = serviceAvailability(service.notices, now, zone, bounds);
   const below = (ratio: number) => service.sla !== undefined && ratio * 100 < service.sla;
   const months = groupDays(days, below);
   const quarters = groupPeriods(months, 'quarter', below);
