@@ -28,8 +28,9 @@ export const IMPACT_WEIGHT: Record<Impact, number> = { critical: 1, major: 0.5, 
 
 const IMPACT_RANK: Record<Impact, number> = { none: 0, minor: 1, major: 2, critical: 3 };
 const MINUTE = 60_000;
+const NOTHING: readonly never[] = Object.freeze([]);
 
-interface DayBounds {
+export interface DayBounds {
   year: number;
   /** 1-12 */
   month: number;
@@ -112,21 +113,31 @@ function forEachDay(days: readonly DayBounds[], start: number, end: number, visi
 /**
  * The availability of a service over the days up to `now`, from the notices
  * that name it (any order). Notices of other services must not be passed.
+ * `span` is a number of days, or their bounds from `dayBounds(now, zone, …)`
+ * when many services share them (working out where each local day starts is
+ * the costly part over a long history).
  */
 export function serviceAvailability<N extends Notice>(
   notices: readonly N[],
   now: Date,
   zone: string,
-  count = AVAILABILITY_DAYS,
+  span: number | readonly DayBounds[] = AVAILABILITY_DAYS,
 ): Availability<N> {
-  const bounds = dayBounds(now, zone, count);
-  const days: DayAvailability<N>[] = bounds.map((bound) => ({
-    ...bound,
-    minutes: (bound.end.getTime() - bound.start.getTime()) / MINUTE,
+  const bounds = typeof span === 'number' ? dayBounds(now, zone, span) : span;
+  // Most days have nothing: they share one frozen empty list until something touches them,
+  // which keeps a report over years of days from allocating two lists per day.
+  const none = NOTHING as unknown as N[];
+  const days: DayAvailability<N>[] = bounds.map(({ year, month, day, start, end }) => ({
+    year,
+    month,
+    day,
+    start,
+    end,
+    minutes: (end.getTime() - start.getTime()) / MINUTE,
     downtime: 0,
     ratio: 1,
-    incidents: [],
-    maintenance: [],
+    incidents: none,
+    maintenance: none,
   }));
   const from = bounds[0]!.start.getTime();
   const until = now.getTime();
@@ -142,6 +153,7 @@ export function serviceAvailability<N extends Notice>(
       if (end <= start) continue;
       forEachDay(days, start, end, (i) => {
         const day = days[i]!;
+        if (day.incidents === none) day.incidents = [];
         day.incidents.push(notice);
         if (day.worst === undefined || IMPACT_RANK[notice.impact] > IMPACT_RANK[day.worst]) day.worst = notice.impact;
       });
@@ -151,7 +163,11 @@ export function serviceAvailability<N extends Notice>(
       // `notices` may be plain Notices (the tests pass some), so the state is derived, not read from NoticeView.state.
       const end = Math.min(maintenanceEnd(notice, now).getTime(), until);
       if (end <= start) continue;
-      forEachDay(days, start, end, (i) => days[i]!.maintenance.push(notice));
+      forEachDay(days, start, end, (i) => {
+        const day = days[i]!;
+        if (day.maintenance === none) day.maintenance = [];
+        day.maintenance.push(notice);
+      });
     }
   }
 

@@ -7,6 +7,7 @@ import { existsSync, rmSync, renameSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import { provideSiteModel } from './eleventy/site-data.ts';
+import { writeSearchIndex } from './search-index.ts';
 import { loadSite } from './site.ts';
 
 export const OUTPUT_DIR = '_site';
@@ -17,7 +18,13 @@ interface BuildOptions {
   includeDrafts?: boolean;
 }
 
-export async function buildSite(root: string, output = OUTPUT_DIR, options: BuildOptions = {}): Promise<void> {
+/** Where a build spent time beyond loading (see lastLoadTimings), for `npm run bench`. */
+export interface BuildTimings {
+  /** Writing the Pagefind search index into the staging folder. */
+  searchIndexMs: number;
+}
+
+export async function buildSite(root: string, output = OUTPUT_DIR, options: BuildOptions = {}): Promise<BuildTimings> {
   const outputPath = resolve(root, output);
   const staging = resolve(root, `${STAGING_PREFIX}${process.pid}`);
   // Validation problems surface here, before Eleventy starts or anything is written.
@@ -25,6 +32,7 @@ export async function buildSite(root: string, output = OUTPUT_DIR, options: Buil
   removeAbandonedStaging(root);
   restoreInterruptedSwap(outputPath);
   provideSiteModel(model);
+  let searchIndexMs = 0;
   try {
     const eleventy = new Eleventy(join(root, 'templates'), staging, {
       configPath: join(root, '.eleventy.ts'),
@@ -33,6 +41,10 @@ export async function buildSite(root: string, output = OUTPUT_DIR, options: Buil
     // Errors are reported by the command (src/cli/command.ts), in one line or, with DEBUG=noticeboard, with the stack.
     eleventy.logger.overrideLogger(false);
     await eleventy.write();
+    // The search index belongs to these pages: built into the same staging folder, swapped in with them.
+    const indexStarted = performance.now();
+    await writeSearchIndex(model, staging);
+    searchIndexMs = performance.now() - indexStarted;
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;
@@ -43,6 +55,7 @@ export async function buildSite(root: string, output = OUTPUT_DIR, options: Buil
   if (existsSync(outputPath)) renameSync(outputPath, previous);
   renameSync(staging, outputPath);
   rmSync(previous, { recursive: true, force: true });
+  return { searchIndexMs };
 }
 
 /**

@@ -13,6 +13,8 @@ import { lineOf, parseYaml } from './yaml-source.ts';
 
 export const SLUG_PATTERN = /^[a-z0-9-]+$/;
 
+const SLA_ERROR = 'must be a percentage above 0 and below 100, e.g. 99.95';
+
 export const serviceFields = {
   id: z.string().regex(SLUG_PATTERN, { error: 'must be a slug: lowercase a-z, 0-9 and - only' }),
   name: z.string().min(1).max(100),
@@ -20,6 +22,7 @@ export const serviceFields = {
   description: z.string().max(500),
   /** A service no longer offered: its notices stay valid and its pages stay, but it is off the home page, the current status and the API's components. */
   retired: z.boolean(),
+  sla: z.number({ error: SLA_ERROR }).gt(0, { error: SLA_ERROR }).lt(100, { error: SLA_ERROR }),
 };
 
 export const REQUIRED_SERVICE_KEYS = ['id', 'name'] as const satisfies readonly (keyof typeof serviceFields)[];
@@ -56,6 +59,8 @@ export interface Service {
   group?: string;
   description: string;
   retired: boolean;
+  /** Availability target in percent (e.g. 99.95): months below it are marked in the availability reports. */
+  sla?: number;
 }
 
 export interface SiteConfig {
@@ -100,14 +105,14 @@ export function parseConfig(text: string, file: string): { config?: SiteConfig; 
     const path = ['services', index];
     const result = validateFields(source, raw, serviceFields, REQUIRED_SERVICE_KEYS, path);
     problems.push(...result.problems);
-    const { id, name, group, description = '', retired = false } = result.values;
+    const { id, name, group, description = '', retired = false, sla } = result.values;
     if (id === undefined || name === undefined) return;
     if (seen.has(id)) {
       problems.push({ file, line: lineOf(source, [...path, 'id']), message: `service id \`${id}\` is listed twice; ids must be unique` });
       return;
     }
     seen.add(id);
-    services.push({ id, name, ...(group === undefined ? {} : { group }), description, retired });
+    services.push({ id, name, ...(group === undefined ? {} : { group }), description, retired, ...(sla === undefined ? {} : { sla }) });
   });
 
   const notify = values.notify === undefined ? { notify: DEFAULT_NOTIFY, problems: [] } : parseNotifyConfig(source, values.notify, [...seen]);

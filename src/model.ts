@@ -3,7 +3,9 @@
  * the validated notices at the build's "now". Every index is built in one pass
  * over the notices (sorted once), so cost grows linearly with the archive.
  */
+import { buildAvailabilityReport, type AvailabilityReport } from './availability-report.ts';
 import type { Service, SiteConfig } from './config.ts';
+import { buildHistory, type History } from './history.ts';
 import type { Notice, Update } from './notice.ts';
 import {
   combineServiceStates,
@@ -155,6 +157,10 @@ export interface SiteModel {
   recent: NoticeView[];
   /** The next instant at which any derived state changes, if any. */
   nextChange?: Date;
+  /** Monthly, quarterly and yearly availability of every service (availability-report.ts). */
+  availability: AvailabilityReport<NoticeView>;
+  /** The paginated `/history/` pages, unfiltered and by type and service (history.ts). */
+  history: History;
 }
 
 const RECENT_COUNT = 10;
@@ -303,6 +309,8 @@ export function buildModel(
       .sort((a, b) => startOf(a) - startOf(b)),
     recent: notices.slice(0, RECENT_COUNT),
     nextChange: nextChangeAfter(notices, scheduledDates, now),
+    availability: buildAvailabilityReport(services, notices, now, zone),
+    history: buildHistory(notices, services),
   });
 }
 

@@ -3,6 +3,7 @@ import { html } from '../src/html.ts';
 import type { SiteModel } from '../src/model.ts';
 import { plural } from '../src/views.ts';
 import { page } from './_parts/layout.ts';
+import { searchBox } from './_parts/search.ts';
 
 export const data = { permalink: '/archive/' };
 
@@ -13,6 +14,7 @@ export function render({ site }: { site: SiteModel }): string {
     url: '/archive/',
     description: 'Every notice, by month',
     body: html`<h1>Archive</h1>
+${searchBox()}
 ${site.years.length
   ? site.years.map(
       (year) => html`<section class="year">

@@ -32,6 +32,7 @@ ${noticeList(service.causes, site, '', { latest: true })}`
   : ''}
 </section>
 ${availabilitySection(site, service)}
+<p class="links"><a href="${service.url}availability/">${service.name}: availability by month, quarter and year</a></p>
 <section class="history">
 <h2>Notices</h2>
 ${noticeList(service.recent, site, `No notices about ${service.name} yet.`)}

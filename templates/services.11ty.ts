@@ -15,6 +15,7 @@ export function render({ site }: { site: SiteModel }): string {
     description: 'Every service and its state now',
     body: html`<h1>Services</h1>
 <p class="asof">Status as of ${timeTag(site.now, site.config.timezone)}</p>
-${serviceGroups(site.groups, site, 2, { descriptions: true })}`,
+${serviceGroups(site.groups, site, 2, { descriptions: true })}
+<p class="links"><a href="/availability/">Availability of every service by month and quarter</a></p>`,
   }).toString();
 }

@@ -77,6 +77,9 @@ function expectedType(url: string): string | RegExp {
     [/\.js$/, /^(?:application|text)\/javascript; charset=utf-8$/],
     [/\.xml$/, 'text/xml; charset=utf-8'],
     [/\.txt$/, 'text/plain; charset=utf-8'],
+    [/\.csv$/, 'text/csv; charset=utf-8'],
+    // The search index (Pagefind's own binary formats).
+    [/^\/pagefind\/.*\.(?:pagefind|pf_meta|pf_index|pf_fragment)$/, 'application/octet-stream'],
     [/\.svg$/, 'image/svg+xml; charset=utf-8'],
     [/\.png$/, 'image/png'],
     [/\.ico$/, 'image/x-icon'],

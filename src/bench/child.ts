@@ -14,8 +14,10 @@ export interface ChildResult {
   startupMs: number;
   readMs: number;
   modelMs: number;
-  /** Model done to `_site` swapped in: Eleventy's whole run plus the swap. */
+  /** Model done to `_site` swapped in: Eleventy's whole run, the search index and the swap. */
   eleventyMs: number;
+  /** The Pagefind search index, part of eleventyMs. */
+  searchIndexMs: number;
   totalMs: number;
   files: number;
   /** Threads that parsed notices (1: the main thread alone). */
@@ -26,7 +28,7 @@ export interface ChildResult {
 const out = process.argv[2];
 if (!out) throw new Error('usage: child.ts <result.json>');
 const startupMs = performance.now();
-await buildSite(process.cwd());
+const { searchIndexMs } = await buildSite(process.cwd());
 const done = performance.now();
 const timings = lastLoadTimings();
 if (!timings) throw new Error('the build did not load the site through loadSite()');
@@ -35,6 +37,7 @@ const result: ChildResult = {
   readMs: timings.readMs,
   modelMs: timings.modelMs,
   eleventyMs: done - timings.finishedAt,
+  searchIndexMs,
   totalMs: done,
   files: timings.files,
   threads: 1 + lastPoolStats().workers,

@@ -113,9 +113,10 @@ const stages: [string, (run: Run) => number][] = [
   ['startup (node, tsx, modules)', (r) => r.child.startupMs],
   [`load+validate (${results[0]!.child.threads} thread${results[0]!.child.threads === 1 ? '' : 's'})`, (r) => r.child.readMs],
   ['model', (r) => r.child.modelMs],
-  ['eleventy setup (data, pagination)', (r) => Math.max(0, r.child.eleventyMs - r.renderMs - r.writeMs)],
+  ['eleventy setup (data, pagination)', (r) => Math.max(0, r.child.eleventyMs - r.child.searchIndexMs - r.renderMs - r.writeMs)],
   ['render', (r) => r.renderMs],
   ['write', (r) => r.writeMs],
+  ['search index (pagefind)', (r) => r.child.searchIndexMs],
   ['exit', (r) => Math.max(0, r.wallS * 1000 - r.child.totalMs)],
 ];
 console.log('\nStages (median s, share of wall):');

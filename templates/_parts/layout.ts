@@ -25,9 +25,13 @@ interface PageOptions {
   body: HtmlValue;
 }
 
-/** Only the site's own script and style; nothing loads from elsewhere. */
+/**
+ * Only the site's own script and style; nothing loads from elsewhere.
+ * 'wasm-unsafe-eval' lets the search (Pagefind, /pagefind/) compile its own
+ * WebAssembly module, which CSP otherwise blocks; it allows no JavaScript eval.
+ */
 export const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'";
+  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'";
 
 export function page({ site, title, url, description, feeds = [], body }: PageOptions): SafeHtml {
   const { config } = site;
@@ -38,6 +42,7 @@ export function page({ site, title, url, description, feeds = [], body }: PageOp
     { href: '/', label: 'Status' },
     { href: '/services/', label: 'Services' },
     { href: '/archive/', label: 'Archive' },
+    { href: '/history/', label: 'History' },
     { href: '/subscribe/', label: 'Subscribe' },
   ];
   return html`<!doctype html>

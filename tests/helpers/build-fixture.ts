@@ -115,10 +115,11 @@ export function createFixture(options: FixtureOptions = {}): Fixture {
       mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, content);
     },
-    rebuild: (now = options.now) =>
-      withEnv({ STATUS_NOW: now, NOTICEBOARD_DRAFTS: options.drafts ? '1' : undefined }, () =>
+    rebuild: async (now = options.now) => {
+      await withEnv({ STATUS_NOW: now, NOTICEBOARD_DRAFTS: options.drafts ? '1' : undefined }, () =>
         buildSite(root, undefined, { includeDrafts: options.drafts }),
-      ),
+      );
+    },
     snapshot: () => snapshot(output),
     remove: () => rmSync(root, { recursive: true, force: true }),
   };

@@ -39,3 +39,17 @@ export function validNotice(config: SiteConfig, frontMatter: string, slug = 'tes
   assert.deepEqual(problems, [], `fixture ${slug} must be valid`);
   return notice!;
 }
+
+/** A Europe/Berlin site with a target on `dsl` (99.95%) and none on `mail`: the availability report tests'. */
+export const BERLIN_SLA_CONFIG = `title: Example ISP Status
+url: https://status.example.net
+timezone: Europe/Berlin
+services:
+  - id: dsl
+    name: DSL
+    group: Access
+    sla: 99.95
+  - id: mail
+    name: Mail
+    group: Hosted
+`;

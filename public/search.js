@@ -1,0 +1,70 @@
+// The search box of /history/ and /archive/: shows the form (hidden without
+// JavaScript, where a link to the archive stands instead) and searches the
+// Pagefind index built with the site, in the browser. Everything it loads
+// comes from /pagefind/ on this site; results show title, date, type and an
+// excerpt with the matched words marked.
+const form = document.querySelector('.search-form');
+const input = document.getElementById('search-input');
+const status = document.querySelector('.search-status');
+const list = document.querySelector('.search-results');
+const MAX_RESULTS = 10;
+
+let engine;
+function load() {
+  // The index sits at the site's root, next to this script.
+  engine ??= import(new URL('pagefind/pagefind.js', import.meta.url).href).then(async (pagefind) => {
+    await pagefind.options({ excerptLength: 24 });
+    return pagefind;
+  });
+  return engine;
+}
+
+function item(data) {
+  const li = document.createElement('li');
+  const title = document.createElement('a');
+  title.href = data.url;
+  title.textContent = data.meta.title || data.url;
+  const meta = document.createElement('p');
+  meta.className = 'item-meta';
+  meta.textContent = [data.meta.type, data.meta.date].filter(Boolean).join(' · ');
+  const excerpt = document.createElement('p');
+  excerpt.className = 'summary';
+  // Pagefind's excerpt is the indexed text, escaped, with <mark> around the matches.
+  excerpt.innerHTML = data.excerpt;
+  const heading = document.createElement('p');
+  heading.className = 'item-title';
+  heading.append(title);
+  li.append(heading, meta, excerpt);
+  return li;
+}
+
+let latest = 0;
+async function run(query) {
+  const mine = ++latest;
+  if (!query.trim()) {
+    list.replaceChildren();
+    status.textContent = '';
+    return;
+  }
+  const pagefind = await load();
+  const search = await pagefind.debouncedSearch(query, {}, 150);
+  // A newer query superseded this one (debouncedSearch returns null then).
+  if (search === null || mine !== latest) return;
+  const results = await Promise.all(search.results.slice(0, MAX_RESULTS).map((result) => result.data()));
+  if (mine !== latest) return;
+  list.replaceChildren(...results.map(item));
+  const count = search.results.length;
+  status.textContent =
+    count === 0 ? `No notice matches “${query}”.` : `${count} ${count === 1 ? 'notice matches' : 'notices match'}${count > MAX_RESULTS ? `; the first ${MAX_RESULTS} are shown` : ''}.`;
+}
+
+if (form && input && status && list) {
+  form.hidden = false;
+  document.querySelector('.search-fallback')?.setAttribute('hidden', '');
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    run(input.value);
+  });
+  input.addEventListener('input', () => run(input.value));
+  input.addEventListener('focus', () => load(), { once: true });
+}
