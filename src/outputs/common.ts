@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns/format';
 import { html, trusted, type SafeHtml } from '../html.ts';
+import { newestFirst } from '../latest-first.ts';
 import type { NoticeView, ServiceView, SiteModel } from '../model.ts';
 import type { Notice } from '../notice.ts';
 import { stateLabel, typeLabel } from '../views.ts';
@@ -81,9 +82,9 @@ function windowText(site: SiteModel, notice: NoticeView): string | undefined {
 }
 
 /**
- * The whole notice as HTML for a feed entry: what it is and when, the body,
- * then the update timeline (oldest first), with every link absolute and
- * every character an XML document may carry.
+ * The whole notice as HTML for a feed entry: what it is and when, then the
+ * update timeline newest first ending with the notice as first posted (the
+ * body), with every link absolute and every character an XML document may carry.
  */
 export function noticeHtml(site: SiteModel, notice: NoticeView): string {
   // Every feed that carries a notice (site-wide and per service, three formats
@@ -103,15 +104,17 @@ function renderNoticeHtml(site: SiteModel, notice: NoticeView): string {
   const facts: SafeHtml[] = [html`<strong>${typeLabel(notice.type)}</strong>`];
   if (services.length) facts.push(html`Services: ${services.join(', ')}`);
   if (window) facts.push(html`Window: ${window}`);
-  const updates = notice.timeline;
+  // Newest first, the notice as first posted last, as the pages show it (src/latest-first.ts).
+  const updates = newestFirst(notice.timeline);
   const markup = html`<p>${facts.map((fact, index) => (index ? html` · ${fact}` : fact))}</p>
-${trusted(notice.html)}${updates.length
-    ? html`<h3>Updates</h3>
+${updates.length
+    ? html`<h3>Updates, newest first</h3>
 ${updates.map(
   (update) => html`<h4><time datetime="${isoInZone(update.at, zone)}">${formatDateTime(update.at, zone)}</time>: ${stateLabel(update.status)}</h4>
 ${trusted(update.html)}`,
-)}`
-    : ''}`;
+)}<h4><time datetime="${isoInZone(notice.date, zone)}">${formatDateTime(notice.date, zone)}</time>: Posted</h4>
+`
+    : ''}${trusted(notice.html)}`;
   return scrub(absolutizeLinks(markup.toString(), noticeUrl(site, notice), site.config.url));
 }
 
@@ -127,10 +130,11 @@ export function noticeText(site: SiteModel, notice: NoticeView): string {
   if (window) lines.push(`Window: ${window}`);
   const services = servicesOf(site, notice).map((service) => service.name);
   if (services.length) lines.push(`Services: ${services.join(', ')}`);
-  lines.push('', notice.body.trim());
-  for (const update of notice.timeline) {
+  // Newest first, the notice as first posted last, as the pages and feeds show it.
+  for (const update of newestFirst(notice.timeline)) {
     lines.push('', `${stateLabel(update.status)} (${formatDateTime(update.at, zone)}): ${update.body.trim()}`);
   }
+  lines.push('', notice.body.trim());
   lines.push('', noticeUrl(site, notice));
   return scrub(lines.join('\n'));
 }
