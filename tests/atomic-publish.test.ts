@@ -138,7 +138,8 @@ describe('atomic publish', () => {
     const result = runBuild(root);
     assert.equal(result.status, 1, result.stdout + result.stderr);
     assert.match(result.stderr, /template bug/);
-    assert.match(result.stderr, /Build failed; _site\/ was left as it was\./);
+    assert.match(result.stderr, /^unexpected error: Build failed; _site\/ was left as it was: .*template bug.* \(run with DEBUG=noticeboard for details\)$/m);
+    assert.doesNotMatch(result.stderr, /^\s+at /m);
     assert.deepEqual(snapshot(site), before);
     assert.equal(statSync(site).ino, inode);
     assert.deepEqual(leftovers(root, STAGING_PREFIX), []);

@@ -12,7 +12,7 @@ await runCommand(async () => {
   try {
     await buildSite(process.cwd());
   } catch (error) {
-    if (!(error instanceof InvalidInputError)) throw error;
+    if (!(error instanceof InvalidInputError)) throw new Error(`Build failed; ${OUTPUT_DIR}/ was left as it was`, { cause: error });
     throw new ProblemsError(error.problems, `Build failed: ${error.problems.length} problem(s); ${OUTPUT_DIR}/ was left as it was.`);
   }
   console.log(`Built ${OUTPUT_DIR}/ in ${((Date.now() - started) / 1000).toFixed(2)} s`);

@@ -190,7 +190,7 @@ if (type !== 'notice') {
 const authors = await answer('authors', 'Authors, comma-separated', parseAuthors, () => gitUserName() || undefined);
 const body =
   flags.body === '-'
-    ? parseBody(readFileSync(0, 'utf8'))
+    ? fromFlag('body', readFileSync(0, 'utf8'), parseBody)!
     : await answer('body', 'What customers see, in a sentence or two', parseBody);
 prompter?.close();
 
@@ -203,6 +203,6 @@ mkdirSync(dirname(join(root, file.path)), { recursive: true });
 writeFileSync(join(root, file.path), file.text, { flag: 'wx' });
 console.log(`Wrote ${file.path}\nIts page will be ${config.url}${file.notice.url}`);
 const notes = [futureNote('It', file.notice.date, clock, config.timezone)];
-if (file.notice.window && type !== 'notice') notes.push(futureNote(`The ${type}`, file.notice.window.start, clock, config.timezone, 'starts'));
+if (file.notice.window && type !== 'notice') notes.push(futureNote(`The ${type}`, file.notice.window.start, clock, config.timezone, 'starts at'));
 for (const note of notes) if (note) console.log(note);
 console.log('Check it with: npm run check');

@@ -11,7 +11,6 @@ import { join } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
 import type { z } from 'zod';
 import { loadConfig, type SiteConfig } from '../config.ts';
-import { timeSchema } from '../notice.ts';
 import { didYouMean } from '../problems.ts';
 import { CONFIG_FILE, resolveNow } from '../site.ts';
 import { ProblemsError, usageError } from './command.ts';
@@ -51,9 +50,6 @@ export function fromSchema<S extends z.ZodType>(schema: S): (value: unknown) => 
     return result.data;
   };
 }
-
-/** A time as the front matter takes it, read in `zone` when it has no offset. */
-export const parseWhen = (zone: string): Parse<Date> => fromSchema(timeSchema(zone));
 
 /** A comma-separated list, items trimmed, empty items dropped. */
 export const list = (text: string): string[] => text.split(',').map((item) => item.trim()).filter(Boolean);

@@ -69,7 +69,7 @@ await runCommand(async () => {
   const at = fromFlag('at', flags.at, parseTimeOfDay(config.timezone, now)) ?? now;
   // Checked before the body is asked for.
   let status = fromFlag('status', flags.status, parseStatus);
-  let body = flags.body === '-' ? parseBody(readFileSync(0, 'utf8')) : fromFlag('body', flags.body, parseBody);
+  let body = fromFlag('body', flags.body === '-' ? readFileSync(0, 'utf8') : flags.body, parseBody);
   if (body === undefined) {
     const prompter = new Prompter();
     status ??= await prompter.ask(`Status (${STATUSES_FOR_TYPE[before.notice.type].join(', ')})`, parseStatus, 'update');
