@@ -8,6 +8,16 @@ const input = document.getElementById('search-input');
 const status = document.querySelector('.search-status');
 const list = document.querySelector('.search-results');
 const MAX_RESULTS = 10;
+// The page's messages, in its language (src/i18n/script-strings.ts).
+const strings = JSON.parse(document.getElementById('nb-strings')?.textContent || '{}');
+const fill = (text, values) => String(text ?? '').replace(/\{(\w+)\}/g, (whole, name) => values[name] ?? whole);
+const plurals = new Intl.PluralRules(document.documentElement.lang);
+const numbers = new Intl.NumberFormat(document.documentElement.lang);
+const say = (key, values = {}) => {
+  const message = strings[key];
+  const text = typeof message === 'object' && message ? (message[plurals.select(values.count)] ?? message.other) : message;
+  return fill(text, { ...values, count: values.count === undefined ? undefined : numbers.format(values.count) });
+};
 
 let engine;
 function load() {
@@ -55,7 +65,7 @@ async function run(query) {
   list.replaceChildren(...results.map(item));
   const count = search.results.length;
   status.textContent =
-    count === 0 ? `No notice matches “${query}”.` : `${count} ${count === 1 ? 'notice matches' : 'notices match'}${count > MAX_RESULTS ? `; the first ${MAX_RESULTS} are shown` : ''}.`;
+    count === 0 ? say('search.none', { query }) : `${say('search.count', { count })}${count > MAX_RESULTS ? say('search.first', { max: numbers.format(MAX_RESULTS) }) : ''}.`;
 }
 
 if (form && input && status && list) {

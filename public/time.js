@@ -6,17 +6,19 @@ const built = Date.parse(root.dataset.now), myTz = Intl.DateTimeFormat().resolve
 const other = myTz !== root.dataset.tz;
 let mine;
 try { mine = other && localStorage.nbTimes == 'mine'; } catch {}
-// state: tone icon words, as src/views.ts draws them
-const LOOK = { scheduled: 'info ◷ Scheduled', 'in-progress': 'maintenance ▶ In progress', completed: 'ok ✔ Completed',
-  operational: 'ok ✔ Operational', 'under-maintenance': 'maintenance ■ Under maintenance',
-  'degraded-performance': 'minor ▲ Degraded performance', 'partial-outage': 'major ◆ Partial outage',
-  'major-outage': 'critical ✖ Major outage',
+// the page's messages, in its language (src/i18n/script-strings.ts)
+const S = JSON.parse((d.getElementById('nb-strings') || {}).textContent || '{}'), say = (k, v = {}) => (S[k] || '').replace(/\{(\w+)\}/g, (m, n) => v[n] ?? m);
+// state: tone icon, as src/views.ts draws them; the words are the page's
+const LOOK = { scheduled: 'info ◷', 'in-progress': 'maintenance ▶', completed: 'ok ✔',
+  operational: 'ok ✔', 'under-maintenance': 'maintenance ■',
+  'degraded-performance': 'minor ▲', 'partial-outage': 'major ◆',
+  'major-outage': 'critical ✖',
 };
 const STEPS = Object.keys(LOOK), RANK = STEPS.splice(3);
 const paint = (el, state, words, toned = el) => {
-  const [tone, icon, ...label] = LOOK[state].split(' ');
+  const [tone, icon] = LOOK[state].split(' ');
   toned.className = toned.className.replace(/tone-\S+/, 'tone-' + tone);
-  el.firstElementChild.textContent = icon, (el.lastChild.textContent = ' ' + (words || label.join(' ')));
+  el.firstElementChild.textContent = icon, (el.lastChild.textContent = ' ' + (words || say('state.' + state)));
 };
 const fmt = (o) => new Intl.DateTimeFormat(lang, { timeZone: myTz, ...o });
 const full = fmt({ dateStyle: 'medium', timeStyle: 'short' }), zone = fmt({ timeZoneName: 'short' });
@@ -34,8 +36,8 @@ const times = $('time[datetime]').map((t) => {
 const tz = d.getElementById('tz'), said = tz && tz.textContent, label = d.createElement('span'), button = d.createElement('button');
 const showTimes = () => {
   for (const x of times) x.t.textContent = mine ? full.format(x.at) + ' ' + zone.formatToParts(x.at).pop().value : x.site;
-  label.textContent = (mine ? `Times in your time zone (${myTz})` : said) + ' ';
-  button.textContent = mine ? 'Show in site time' : 'Show in my time zone';
+  label.textContent = (mine ? say('script.times_mine', { zone: myTz }) : said) + ' ';
+  button.textContent = say(mine ? 'script.show_site' : 'script.show_mine');
 };
 if (tz && other) {
   button.onclick = () => {
@@ -72,7 +74,7 @@ const tick = () => {
   const banner = d.querySelector('.banner');
   if (banner && changed) {
     const worst = Math.max(...$('.services [data-state]').map((b) => RANK.indexOf(b.dataset.state)));
-    paint(banner.firstElementChild, RANK[worst], ['All systems operational', 'Maintenance in progress'][worst], banner);
+    paint(banner.firstElementChild, RANK[worst], worst < 2 && say('overall.' + RANK[worst]), banner);
   }
 };
 

@@ -8,6 +8,9 @@ import { DEFAULT_NOTIFY, parseNotifyConfig, type NotifyConfig } from './notify/c
 import { didYouMean, type Problem } from './problems.ts';
 import { embedField, type EmbedConfig } from './embed/config.ts';
 import { ingestField, type IngestConfig } from './ingest/config.ts';
+import type { Clock } from './i18n/dates.ts';
+import type { Messages } from './i18n/catalog.ts';
+import { clockField, localeConfigProblems, stringsField } from './i18n/site-strings.ts';
 import { isValidTimeZone } from './time.ts';
 import { lineOf, parseYaml } from './yaml-source.ts';
 
@@ -36,6 +39,10 @@ export const configFields = {
     error: 'must be an IANA time zone name, e.g. America/Los_Angeles or Europe/Berlin',
   }),
   language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: 'must be a language tag, e.g. en or en-US' }),
+  /** Force a 12- or 24-hour clock; default: the language's own (docs/languages.md). */
+  clock: clockField,
+  /** Overrides of single messages of the locale (docs/languages.md). */
+  strings: stringsField,
   description: z.string().max(500),
   feed_items: z
     .int({ error: 'must be a whole number from 1 to 1000' })
@@ -69,6 +76,10 @@ export interface SiteConfig {
   url: string;
   timezone: string;
   language: string;
+  /** Undefined: the clock the language uses. */
+  clock?: Clock;
+  /** The site's overrides of the locale's messages. */
+  strings: Messages;
   description: string;
   /** How many of the newest notices each feed carries. */
   feed_items: number;
@@ -117,6 +128,7 @@ export function parseConfig(text: string, file: string): { config?: SiteConfig; 
 
   const notify = values.notify === undefined ? { notify: DEFAULT_NOTIFY, problems: [] } : parseNotifyConfig(source, values.notify, [...seen]);
   problems.push(...notify.problems);
+  problems.push(...localeConfigProblems(source, values.language, values.strings));
 
   if (problems.length) return { problems };
   const config: SiteConfig = {
@@ -124,6 +136,8 @@ export function parseConfig(text: string, file: string): { config?: SiteConfig; 
     url: values.url!,
     timezone: values.timezone!,
     language: values.language ?? 'en',
+    ...(values.clock === undefined ? {} : { clock: values.clock }),
+    strings: values.strings ?? {},
     description: values.description ?? '',
     feed_items: values.feed_items ?? 50,
     allow_html: values.allow_html ?? false,

@@ -6,6 +6,7 @@
 import { buildAvailabilityReport, type AvailabilityReport } from './availability-report.ts';
 import type { Service, SiteConfig } from './config.ts';
 import { buildHistory, type History } from './history.ts';
+import { createLocale, type Locale } from './i18n/locale.ts';
 import type { Notice, Update } from './notice.ts';
 import {
   combineServiceStates,
@@ -126,6 +127,8 @@ export interface ServiceGroup {
 
 export interface SiteModel {
   config: SiteConfig;
+  /** The site's language: every message pages and feeds show, and its date formats (src/i18n/). */
+  locale: Locale;
   now: Date;
   /** Every published notice, newest first. */
   notices: NoticeView[];
@@ -292,6 +295,7 @@ export function buildModel(
   // per page.
   return Object.freeze({
     config,
+    locale: createLocale({ language: config.language, clock: config.clock, strings: config.strings }),
     now,
     notices,
     months,

@@ -27,11 +27,11 @@ const BATCH = 200;
 const UNUSED = /^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/;
 
 /** The document Pagefind indexes for one notice. */
-export function searchDocument(notice: SiteModel['notices'][number], site: Pick<SiteModel, 'config'>): string {
+export function searchDocument(notice: SiteModel['notices'][number], site: Pick<SiteModel, 'config' | 'locale'>): string {
   const { language, timezone } = site.config;
-  const date = escapeHtml(formatDateTime(notice.date, timezone));
+  const date = escapeHtml(site.locale.dates.dateTime(notice.date, timezone));
   const updates = notice.published.map((update) => `<div>${update.html}</div>`).join('');
-  return `<html lang="${escapeHtml(language)}"><body><main data-pagefind-body><h1>${escapeHtml(notice.title)}</h1><span data-pagefind-meta="date[data-date], type[data-type]" data-date="${date}" data-type="${escapeHtml(typeLabel(notice.type))}"></span>${notice.html}${updates}</main></body></html>`;
+  return `<html lang="${escapeHtml(language)}"><body><main data-pagefind-body><h1>${escapeHtml(notice.title)}</h1><span data-pagefind-meta="date[data-date], type[data-type]" data-date="${date}" data-type="${escapeHtml(typeLabel(notice.type, site.locale))}"></span>${notice.html}${updates}</main></body></html>`;
 }
 
 /** Writes the index of `site`'s notices to `<outputDir>/pagefind/`. */

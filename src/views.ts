@@ -7,31 +7,15 @@ import { formatAvailability, serviceAvailability, type Availability, type DayAva
 import type { NoticeView, ServiceView, SiteModel } from './model.ts';
 import type { Impact, Notice, NoticeType, UpdateStatus } from './notice.ts';
 import { incidentEnd, maintenanceEnd, type ServiceState } from './state.ts';
-import { localDate, MONTH_ABBREVIATIONS, WEEKDAY_ABBREVIATIONS } from './zoned-format.ts';
+import type { Locale } from './i18n/locale.ts';
+import { localDate } from './zoned-format.ts';
 
 /** Any state or status a badge can show. */
 export type StateName = ServiceState | UpdateStatus;
 
-const STATE_WORDS: Record<StateName, string> = {
-  operational: 'Operational',
-  'degraded-performance': 'Degraded performance',
-  'partial-outage': 'Partial outage',
-  'major-outage': 'Major outage',
-  'under-maintenance': 'Under maintenance',
-  investigating: 'Investigating',
-  identified: 'Identified',
-  monitoring: 'Monitoring',
-  resolved: 'Resolved',
-  scheduled: 'Scheduled',
-  'in-progress': 'In progress',
-  completed: 'Completed',
-  cancelled: 'Cancelled',
-  update: 'Update',
-};
-
-/** 'in-progress' -> "In progress", 'degraded-performance' -> "Degraded performance". */
-export function stateLabel(state: StateName): string {
-  return STATE_WORDS[state];
+/** 'in-progress' -> "In progress", 'degraded-performance' -> "Degraded performance", in the site's language. */
+export function stateLabel(state: StateName, locale: Locale): string {
+  return locale.t(`state.${state}`);
 }
 
 /**
@@ -65,43 +49,17 @@ export function stateIcon(state: StateName): string {
   return STATE_LOOK[state].icon;
 }
 
-const OVERALL_WORDS: Record<ServiceState, string> = {
-  operational: 'All systems operational',
-  'under-maintenance': 'Maintenance in progress',
-  'degraded-performance': 'Degraded performance',
-  'partial-outage': 'Partial outage',
-  'major-outage': 'Major outage',
-};
-
 /** The home page banner for the site's overall state. */
-export function overallLabel(state: ServiceState): string {
-  return OVERALL_WORDS[state];
+export function overallLabel(state: ServiceState, locale: Locale): string {
+  return locale.t(`overall.${state}`);
 }
 
-const TYPE_WORDS: Record<NoticeType, string> = { incident: 'Incident', maintenance: 'Maintenance', notice: 'Notice' };
-
-export function typeLabel(type: NoticeType): string {
-  return TYPE_WORDS[type];
+export function typeLabel(type: NoticeType, locale: Locale): string {
+  return locale.t(`type.${type}`);
 }
 
-const IMPACT_WORDS: Record<Impact, string> = { none: 'None', minor: 'Minor', major: 'Major', critical: 'Critical' };
-
-export function impactLabel(impact: Impact): string {
-  return IMPACT_WORDS[impact];
-}
-
-/** ["Jared", "Nathan"] -> "Jared and Nathan", in the site's language. */
-const listFormats = new Map<string, Intl.ListFormat>();
-
-export function joinNames(names: readonly string[], language = 'en'): string {
-  let format = listFormats.get(language);
-  if (!format) listFormats.set(language, (format = new Intl.ListFormat(language, { style: 'long', type: 'conjunction' })));
-  return format.format(names);
-}
-
-/** `count` with its noun, "1 notice" / "3 notices". */
-export function plural(count: number, noun: string, nouns = `${noun}s`): string {
-  return `${count} ${count === 1 ? noun : nouns}`;
+export function impactLabel(impact: Impact, locale: Locale): string {
+  return locale.t(`impact.${impact}`);
 }
 
 export interface WindowView {
@@ -178,26 +136,15 @@ export function availabilityOf(site: Pick<SiteModel, 'now' | 'config'>, service:
   return value;
 }
 
-/** "Fri, Sep 12, 2008": a calendar day, without any zone arithmetic. */
-export function dayLabelLong(day: { year: number; month: number; day: number }): string {
-  const weekday = WEEKDAY_ABBREVIATIONS[new Date(Date.UTC(day.year, day.month - 1, day.day)).getUTCDay()];
-  return `${weekday}, ${dayLabel(day, true)}`;
-}
-
-/** "Sep 12", or with the year "Sep 12, 2008". */
-export function dayLabel(day: { year: number; month: number; day: number }, withYear = false): string {
-  const label = `${MONTH_ABBREVIATIONS[day.month - 1]} ${day.day}`;
-  return withYear ? `${label}, ${day.year}` : label;
-}
-
 /**
  * What one cell of the strip says: "Sep 12: 99.47%, 1 incident",
  * "Oct 2 (today): 100%, maintenance".
  */
-export function dayText(day: DayAvailability, today = false): string {
-  const parts = [`${dayLabel(day)}${today ? ' (today)' : ''}: ${formatAvailability(day.ratio, day.downtime)}`];
-  if (day.incidents.length) parts.push(plural(day.incidents.length, 'incident'));
-  if (day.maintenance.length) parts.push('maintenance');
+export function dayText(day: DayAvailability, locale: Locale, today = false): string {
+  const label = locale.dates.day(day);
+  const parts = [`${today ? locale.t('strip.today', { day: label }) : label}: ${formatAvailability(day.ratio, day.downtime)}`];
+  if (day.incidents.length) parts.push(locale.count('count.incidents', day.incidents.length));
+  if (day.maintenance.length) parts.push(locale.t('strip.maintenance'));
   return parts.join(', ');
 }
 
@@ -213,15 +160,6 @@ export function dayLook(day: DayAvailability): DayLook {
 /** A service page's "days with incidents or maintenance": the strip's days that had any, newest first. */
 export function notableDays<N extends Notice>(availability: Availability<N>): DayAvailability<N>[] {
   return availability.days.filter((day) => day.incidents.length || day.maintenance.length).reverse();
-}
-
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
-/** 12345.6 -> "12,345.6" in the site's language. Memoized like joinNames. */
-export function formatNumber(value: number, language = 'en'): string {
-  let format = numberFormats.get(language);
-  if (!format) numberFormats.set(language, (format = new Intl.NumberFormat(language)));
-  return format.format(value);
 }
 
 /**

@@ -6,16 +6,17 @@ import { page } from './_parts/layout.ts';
 export const data = { permalink: '/404.html' };
 
 export function render({ site }: { site: SiteModel }): string {
+  const { t } = site.locale;
   return page({
     site,
-    title: 'Page not found',
+    title: t('notfound.title'),
     url: '/404.html',
-    body: html`<h1>Page not found</h1>
-<p>There is no page at this address. It may have been mistyped, or the notice you are looking for may be listed under another date.</p>
+    body: html`<h1>${t('notfound.title')}</h1>
+<p>${t('notfound.text')}</p>
 <ul>
-<li><a href="/">Current status of every service</a></li>
-<li><a href="/archive/">Every notice, by month</a></li>
-<li><a href="/services/">Every service and its history</a></li>
+<li><a href="/">${t('notfound.status')}</a></li>
+<li><a href="/archive/">${t('notfound.archive')}</a></li>
+<li><a href="/services/">${t('notfound.services')}</a></li>
 </ul>`,
   }).toString();
 }

@@ -3,10 +3,11 @@
  * the last 4 quarters (the current ones to date), in one table, periods below
  * a service's target marked; with the downloads.
  */
+import { tHtml } from '../src/i18n/markup.ts';
 import { html } from '../src/html.ts';
 import type { SiteModel } from '../src/model.ts';
 import { availabilityDownloads } from '../src/outputs/availability-downloads.ts';
-import { availabilityCell } from './_parts/availability-report.ts';
+import { availabilityCell, periodLabel } from './_parts/availability-report.ts';
 import { page } from './_parts/layout.ts';
 import { timeTag } from './_parts/time.ts';
 
@@ -20,25 +21,26 @@ export function render({ site }: { site: SiteModel }): string {
   const first = reports[0]!;
   const months = first.months.slice(-MONTHS);
   const quarters = first.quarters.slice(-QUARTERS);
-  const header = [...months.map((m) => ({ ...m, label: m.label.replace(/^(\w{3})\w* /, '$1 ') })), ...quarters].map(
-    (period) => (period.toDate ? `${period.label} (to date)` : period.label),
-  );
+  const { locale } = site;
+  const { t } = locale;
+  const header = [...months, ...quarters].map((period) => periodLabel(period, locale, true));
+  const counts = { months: locale.number(MONTHS), quarters: locale.number(QUARTERS) };
   return page({
     site,
-    title: 'Availability',
+    title: t('report.availability'),
     url: '/availability/',
-    description: 'Every service: the last 12 months and 4 quarters',
-    body: html`<h1>Availability</h1>
-<p class="note">Every service over the last ${MONTHS} months and ${QUARTERS} quarters, in the site's time zone; the current month and quarter count up to ${timeTag(site.now, site.config.timezone)}. Downtime is weighted by impact as on the 90-day strips (critical in full, major half, minor a quarter); overlapping incidents count once; maintenance is not downtime. A service's own page has every month of its history and the incidents behind each.</p>
-<p class="links">${availabilityDownloads('/').map((link) => html`<a href="${link.href}" download>Download ${link.format.toUpperCase()} (every service, every period)</a> `)}</p>
-<div class="table-scroll" role="region" aria-label="Availability by service" tabindex="0">
+    description: t('availability_page.description'),
+    body: html`<h1>${t('report.availability')}</h1>
+<p class="note">${tHtml(locale, 'availability_page.note', { ...counts, time: timeTag(site.now, site.config.timezone, locale) })}</p>
+<p class="links">${availabilityDownloads('/').map((link) => html`<a href="${link.href}" download>${t('availability_page.download_all', { format: link.format.toUpperCase() })}</a> `)}</p>
+<div class="table-scroll" role="region" aria-label="${t('availability_page.table_label')}" tabindex="0">
 <table class="report wide">
-<caption>Availability by service, last ${MONTHS} months and ${QUARTERS} quarters</caption>
-<thead><tr><th scope="col">Service</th>${header.map((label) => html`<th scope="col">${label}</th>`)}</tr></thead>
+<caption>${t('availability_page.caption', counts)}</caption>
+<thead><tr><th scope="col">${t('availability_page.service')}</th>${header.map((label) => html`<th scope="col">${label}</th>`)}</tr></thead>
 <tbody>
 ${reports.map((report) => {
   const service = site.serviceById.get(report.serviceId)!;
-  return html`<tr><th scope="row"><a href="${service.url}availability/">${service.name}</a>${report.target !== undefined ? html`<br><span class="count">target ${report.target}%</span>` : ''}</th>${[...report.months.slice(-MONTHS), ...report.quarters.slice(-QUARTERS)].map((period) => availabilityCell(period, report.target))}</tr>\n`;
+  return html`<tr><th scope="row"><a href="${service.url}availability/">${service.name}</a>${report.target !== undefined ? html`<br><span class="count">${t('availability_page.target', { target: locale.number(report.target) })}</span>` : ''}</th>${[...report.months.slice(-MONTHS), ...report.quarters.slice(-QUARTERS)].map((period) => availabilityCell(period, report.target, locale))}</tr>\n`;
 })}</tbody>
 </table>
 </div>`,

@@ -6,6 +6,7 @@
  * `<meta>` policy cannot say that, so this page carries the same one as the rest.
  */
 import { assetPath } from '../src/eleventy/fingerprint.ts';
+import { tHtml } from '../src/i18n/markup.ts';
 import { html } from '../src/html.ts';
 import type { NoticeView, SiteModel } from '../src/model.ts';
 import { overallLabel, stateIcon, stateTone } from '../src/views.ts';
@@ -22,15 +23,16 @@ function items(notices: NoticeView[], site: SiteModel, empty: string) {
   return html`<ul class="notice-list">
 ${notices.map(
   (notice) => html`<li class="notice-item"><a class="item-title" href="${notice.url}" target="${OUT.target}" rel="${OUT.rel}">${notice.title}</a>
-<p class="item-meta">${noticeStateBadge(notice)} since ${timeTag(notice.shownWindow?.start ?? notice.date, site.config.timezone)}</p></li>\n`,
+<p class="item-meta">${tHtml(site.locale, 'embed.since', { badge: noticeStateBadge(notice, site.locale), time: timeTag(notice.shownWindow?.start ?? notice.date, site.config.timezone, site.locale) })}</p></li>\n`,
 )}
 </ul>`;
 }
 
 export function render({ site }: { site: SiteModel }): string {
-  const { config } = site;
+  const { config, locale } = site;
+  const { t } = locale;
   return html`<!doctype html>
-<html lang="${config.language}">
+<html lang="${locale.language}" dir="${locale.dir}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -44,11 +46,11 @@ export function render({ site }: { site: SiteModel }): string {
 <body class="embed">
 <main>
 <section class="banner tone-${stateTone(site.overall)}">
-<h1><span class="icon" aria-hidden="true">${stateIcon(site.overall)}</span> ${overallLabel(site.overall)}</h1>
-<p class="asof">As of ${timeTag(site.now, config.timezone)} · <a href="/" target="${OUT.target}" rel="${OUT.rel}">${config.title}</a></p>
+<h1><span class="icon" aria-hidden="true">${stateIcon(site.overall)}</span> ${overallLabel(site.overall, locale)}</h1>
+<p class="asof">${tHtml(locale, 'embed.asof', { time: timeTag(site.now, config.timezone, locale) })} · <a href="/" target="${OUT.target}" rel="${OUT.rel}">${config.title}</a></p>
 </section>
-<section><h2>Open incidents</h2>${items(site.openIncidents, site, 'No open incidents.')}</section>
-${site.maintenanceInProgress.length ? html`<section><h2>Maintenance in progress</h2>${items(site.maintenanceInProgress, site, '')}</section>` : ''}
+<section><h2>${t('home.open_incidents')}</h2>${items(site.openIncidents, site, t('home.no_open_incidents'))}</section>
+${site.maintenanceInProgress.length ? html`<section><h2>${t('home.maintenance_now')}</h2>${items(site.maintenanceInProgress, site, '')}</section>` : ''}
 </main>
 </body>
 </html>

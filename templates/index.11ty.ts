@@ -3,6 +3,7 @@
  * maintenance in progress), every service by group with its 90-day strip,
  * upcoming maintenance and recent notices.
  */
+import { tHtml } from '../src/i18n/markup.ts';
 import { html } from '../src/html.ts';
 import type { SiteModel } from '../src/model.ts';
 import { overallLabel, stateIcon, stateTone } from '../src/views.ts';
@@ -17,6 +18,8 @@ export const data = { permalink: '/index.html' };
 
 export function render({ site }: { site: SiteModel }): string {
   const zone = site.config.timezone;
+  const { locale } = site;
+  const { t } = locale;
   // What is happening now leads with its newest update.
   const item = { summary: true, services: true, latest: true };
   // The page script moves maintenance between these two lists on the reader's clock.
@@ -25,30 +28,30 @@ export function render({ site }: { site: SiteModel }): string {
     site,
     url: '/',
     body: html`<section class="banner tone-${stateTone(site.overall)}">
-<h1><span class="icon" aria-hidden="true">${stateIcon(site.overall)}</span> ${overallLabel(site.overall)}</h1>
-<p class="asof">Status as of ${timeTag(site.now, zone)}</p>
+<h1><span class="icon" aria-hidden="true">${stateIcon(site.overall)}</span> ${overallLabel(site.overall, locale)}</h1>
+<p class="asof">${tHtml(locale, 'home.asof', { time: timeTag(site.now, zone, locale) })}</p>
 </section>
 <section class="open-incidents">
-<h2>Open incidents</h2>
-${noticeList(site.openIncidents, site, 'No open incidents.', item)}
+<h2>${t('home.open_incidents')}</h2>
+${noticeList(site.openIncidents, site, t('home.no_open_incidents'), item)}
 </section>
 <section class="maintenance-now moves">
-<h2>Maintenance in progress</h2>
-${noticeList(site.maintenanceInProgress, site, 'No maintenance in progress.', moving)}
+<h2>${t('home.maintenance_now')}</h2>
+${noticeList(site.maintenanceInProgress, site, t('home.no_maintenance_now'), moving)}
 </section>
 <section class="services">
-<h2>Services</h2>
+<h2>${t('home.services')}</h2>
 ${stripLegend(site)}
 ${serviceGroups(site.groups, site, 3, { strips: true })}
 </section>
 <section class="maintenance-upcoming moves">
-<h2>Upcoming maintenance</h2>
-${noticeList(site.upcomingMaintenance, site, 'No maintenance scheduled.', moving)}
+<h2>${t('home.upcoming')}</h2>
+${noticeList(site.upcomingMaintenance, site, t('home.no_upcoming'), moving)}
 </section>
 <section class="recent">
-<h2>Recent notices</h2>
-${noticeList(site.recent, site, 'No notices yet.')}
-<p><a href="/archive/">All notices, by month</a></p>
+<h2>${t('home.recent')}</h2>
+${noticeList(site.recent, site, t('home.no_notices'))}
+<p><a href="/archive/">${t('home.all_by_month')}</a></p>
 </section>
 ${subscribeSection(site, '/')}`,
   }).toString();

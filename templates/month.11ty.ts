@@ -1,7 +1,6 @@
 /** `/YYYY/MM/`: every notice of one month in full, newest first. */
 import { html } from '../src/html.ts';
 import type { MonthView, SiteModel } from '../src/model.ts';
-import { plural } from '../src/views.ts';
 import { page } from './_parts/layout.ts';
 import { noticeArticle } from './_parts/notice.ts';
 
@@ -12,19 +11,23 @@ export const data = {
 
 export function render({ site, month }: { site: SiteModel; month: MonthView }): string {
   const { previous, next } = month;
+  const { locale } = site;
+  const { t } = locale;
+  const label = (ref: { year: number; month: number }) => locale.dates.month(ref.year, ref.month);
+  const notices = locale.count('count.notices', month.notices.length);
   return page({
     site,
-    title: month.label,
+    title: label(month),
     url: month.url,
-    description: `${plural(month.notices.length, 'notice')} from ${month.label}`,
-    body: html`<h1>Month: ${month.label}</h1>
-<p class="count">${plural(month.notices.length, 'notice')}, newest first.</p>
+    description: t('month.description', { notices, month: label(month) }),
+    body: html`<h1>${t('month.heading', { month: label(month) })}</h1>
+<p class="count">${t('month.count', { notices })}</p>
 ${month.notices.map((notice) => noticeArticle(notice, site, { level: 2 }))}
-<nav class="pager" aria-label="Other months">
+<nav class="pager" aria-label="${t('month.pager')}">
 <ul>
-${previous ? html`<li class="previous"><a href="${previous.url}" rel="prev">← ${previous.label}</a></li>` : ''}
-<li><a href="/archive/">All months</a></li>
-${next ? html`<li class="next"><a href="${next.url}" rel="next">${next.label} →</a></li>` : ''}
+${previous ? html`<li class="previous"><a href="${previous.url}" rel="prev">← ${label(previous)}</a></li>` : ''}
+<li><a href="/archive/">${t('month.all')}</a></li>
+${next ? html`<li class="next"><a href="${next.url}" rel="next">${label(next)} →</a></li>` : ''}
 </ul>
 </nav>`,
   }).toString();

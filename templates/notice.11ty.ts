@@ -16,6 +16,6 @@ export function render({ site, notice }: { site: SiteModel; notice: NoticeView }
     url: notice.url,
     description: notice.summary || undefined,
     body: html`${noticeArticle(notice, site, { level: 1 })}
-<p class="more"><a href="${notice.month.url}">All notices from ${notice.month.label}</a></p>`,
+<p class="more"><a href="${notice.month.url}">${site.locale.t('notice.all_from_month', { month: site.locale.dates.month(notice.month.year, notice.month.month) })}</a></p>`,
   }).toString();
 }

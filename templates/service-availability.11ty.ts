@@ -7,9 +7,11 @@
  * page grows with the whole archive.
  */
 import type { ServiceReport } from '../src/availability-report.ts';
+import { tHtml } from '../src/i18n/markup.ts';
 import { html } from '../src/html.ts';
 import type { SiteModel } from '../src/model.ts';
 import { availabilityDownloads } from '../src/outputs/availability-downloads.ts';
+import { legendKeys } from './_parts/availability.ts';
 import { page } from './_parts/layout.ts';
 import { periodTable } from './_parts/availability-report.ts';
 import { timeTag } from './_parts/time.ts';
@@ -37,36 +39,38 @@ export function render({ site, reportPage }: { site: SiteModel; reportPage: Repo
   const base = `${service.url}availability/`;
   const yearUrl = (year: number) => `${base}${year}/`;
   const year = reportPage.year ?? report.years.at(-1)!.year;
-  const title = reportPage.year ? `${service.name}: availability in ${year}` : `${service.name}: availability`;
+  const { locale } = site;
+  const { t } = locale;
+  const title = reportPage.year ? t('service_report.title_year', { service: service.name, year }) : t('service_report.title', { service: service.name });
   const inYear = <T extends { year: number }>(periods: readonly T[]) => periods.filter((period) => period.year === year);
   const calendar = html`<section class="year-view">
-<h2>${year} by day</h2>
-<p class="legend">One cell per day in the site's time zone, Monday first. <span class="key"><span class="sw" aria-hidden="true"></span> no downtime</span> <span class="key"><span class="sw d1" aria-hidden="true"></span> minor</span> <span class="key"><span class="sw d2" aria-hidden="true"></span> major</span> <span class="key"><span class="sw d3" aria-hidden="true"></span> critical</span> <span class="key"><span class="sw dm" aria-hidden="true"></span> maintenance (not downtime)</span></p>
-${yearCalendar(service.name, year, report.days)}
+<h2>${t('service_report.by_day', { year })}</h2>
+<p class="legend">${t('service_report.legend')} ${legendKeys(site)}</p>
+${yearCalendar(service.name, year, report.days, locale)}
 </section>`;
   const body = reportPage.year
-    ? html`${periodTable(site, report, inYear(report.months), `${year} by month`, { incidents: 'list' })}
-${periodTable(site, report, [...inYear(report.quarters), ...inYear(report.years)], `${year} by quarter, and the year`)}
+    ? html`${periodTable(site, report, inYear(report.months), t('service_report.by_month_year', { year }), { incidents: 'list' })}
+${periodTable(site, report, [...inYear(report.quarters), ...inYear(report.years)], t('service_report.by_quarter_year', { year }))}
 ${calendar}
-<nav class="pager" aria-label="Other years"><ul>
+<nav class="pager" aria-label="${t('pager.other_years')}"><ul>
 ${report.years.map((other) => html`<li><a href="${yearUrl(other.year)}"${other.year === year ? html` aria-current="page"` : ''}>${other.year}</a></li>`)}
-<li><a href="${base}">All years</a></li>
+<li><a href="${base}">${t('service_report.all_years')}</a></li>
 </ul></nav>`
-    : html`${periodTable(site, report, [...report.years].reverse(), 'By year')}
-<nav class="years" aria-label="Each year in full"><ul>
-${[...report.years].reverse().map((other) => html`<li><a href="${yearUrl(other.year)}">${other.year} in full</a></li>`)}
+    : html`${periodTable(site, report, [...report.years].reverse(), t('service_report.by_year'))}
+<nav class="years" aria-label="${t('service_report.years_label')}"><ul>
+${[...report.years].reverse().map((other) => html`<li><a href="${yearUrl(other.year)}">${t('service_report.year_in_full', { year: other.year })}</a></li>`)}
 </ul></nav>
-${periodTable(site, report, [...report.quarters].reverse(), 'By quarter')}
+${periodTable(site, report, [...report.quarters].reverse(), t('service_report.by_quarter'))}
 ${calendar}
-${periodTable(site, report, [...report.months].reverse(), 'By month, newest first', { incidents: 'count', yearUrl })}`;
+${periodTable(site, report, [...report.months].reverse(), t('service_report.by_month'), { incidents: 'count', yearUrl })}`;
   return page({
     site,
     title,
     url: reportPage.url,
-    description: `Monthly, quarterly and yearly availability of ${service.name}`,
+    description: t('service_report.description', { service: service.name }),
     body: html`<h1>${title}</h1>
-<p class="note">Weighted downtime, as on the 90-day strips: a critical incident counts in full, major half, minor a quarter, none not at all; overlapping incidents count once; maintenance is not downtime. Months are calendar months in the site's time zone; the current one counts up to ${timeTag(site.now, site.config.timezone)}.${report.target !== undefined ? html` Target: <strong>${report.target}%</strong>; periods below it are marked.` : ''}</p>
-<p class="links"><a href="${service.url}">${service.name} now</a> ${availabilityDownloads(service.url).map((link) => html`<a href="${link.href}" download>Download ${link.format.toUpperCase()}</a> `)}<a href="/availability/">All services</a></p>
+<p class="note">${tHtml(locale, 'service_report.note', { time: timeTag(site.now, site.config.timezone, locale) })}${report.target !== undefined ? html` ${tHtml(locale, 'service_report.target', { target: html`<strong>${locale.number(report.target)}%</strong>` })}` : ''}</p>
+<p class="links"><a href="${service.url}">${t('service_year.now', { service: service.name })}</a> ${availabilityDownloads(service.url).map((link) => html`<a href="${link.href}" download>${t('service_report.download', { format: link.format.toUpperCase() })}</a> `)}<a href="/availability/">${t('service_report.all_services')}</a></p>
 ${body}`,
   }).toString();
 }

@@ -1,7 +1,6 @@
 /** `/services/<id>/YYYY/`: every notice about one service from one year, newest first. */
 import { html } from '../src/html.ts';
 import type { ServiceYearView, SiteModel } from '../src/model.ts';
-import { plural } from '../src/views.ts';
 import { page } from './_parts/layout.ts';
 import { noticeList } from './_parts/notice.ts';
 
@@ -13,16 +12,19 @@ export const data = {
 export function render({ site, serviceYear }: { site: SiteModel; serviceYear: ServiceYearView }): string {
   const service = site.serviceById.get(serviceYear.serviceId)!;
   const { previous, next } = serviceYear;
+  const { locale } = site;
+  const { t } = locale;
   const title = `${service.name}: ${serviceYear.year}`;
+  const notices = locale.count('count.notices', serviceYear.count);
   return page({
     site,
     title,
     url: serviceYear.url,
-    description: `${plural(serviceYear.count, 'notice')} about ${service.name} from ${serviceYear.year}`,
+    description: t('service_year.description', { notices, service: service.name, year: serviceYear.year }),
     body: html`<h1>${title}</h1>
-<p class="count">${plural(serviceYear.count, 'notice')}, newest first. <a href="${service.url}">${service.name} now</a></p>
+<p class="count">${t('service_year.count', { notices })} <a href="${service.url}">${t('service_year.now', { service: service.name })}</a></p>
 ${noticeList(serviceYear.notices, site, '')}
-<nav class="pager" aria-label="Other years">
+<nav class="pager" aria-label="${t('pager.other_years')}">
 <ul>
 ${previous ? html`<li class="previous"><a href="${previous.url}" rel="prev">← ${previous.year}</a></li>` : ''}
 ${next ? html`<li class="next"><a href="${next.url}" rel="next">${next.year} →</a></li>` : ''}

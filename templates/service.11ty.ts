@@ -1,4 +1,5 @@
 /** `/services/<id>/`: one service's state now, why, and its history. */
+import { tHtml } from '../src/i18n/markup.ts';
 import { html } from '../src/html.ts';
 import type { ServiceView, SiteModel } from '../src/model.ts';
 import { feedLinks } from '../src/outputs/feeds.ts';
@@ -15,34 +16,36 @@ export const data = {
 };
 
 export function render({ site, service }: { site: SiteModel; service: ServiceView }): string {
+  const { locale } = site;
+  const { t } = locale;
   return page({
     site,
     title: service.name,
     url: service.url,
     description: service.description || undefined,
-    feeds: feedLinks(service.url).map((feed) => ({ ...feed, title: `${service.name}: ${feed.title}` })),
+    feeds: feedLinks(service.url).map((feed) => ({ ...feed, title: t('feed.link_title', { name: service.name, format: feed.title }) })),
     body: html`<h1>${service.name}</h1>
 ${service.description ? html`<p class="description">${service.description}</p>` : ''}
 <section class="state-now">
-<h2>State now</h2>
-<p class="asof">${serviceStateBadge(service)} as of ${timeTag(site.now, site.config.timezone)}</p>
+<h2>${t('service.state_now')}</h2>
+<p class="asof">${tHtml(locale, 'service.state_asof', { badge: serviceStateBadge(service, locale), time: timeTag(site.now, site.config.timezone, locale) })}</p>
 ${service.causes.length
-  ? html`<p>Because of:</p>
+  ? html`<p>${t('service.because')}</p>
 ${noticeList(service.causes, site, '', { latest: true })}`
   : ''}
 </section>
 ${availabilitySection(site, service)}
-<p class="links"><a href="${service.url}availability/">${service.name}: availability by month, quarter and year</a></p>
+<p class="links"><a href="${service.url}availability/">${t('service.availability_link', { service: service.name })}</a></p>
 <section class="history">
-<h2>Notices</h2>
-${noticeList(service.recent, site, `No notices about ${service.name} yet.`)}
+<h2>${t('service.notices')}</h2>
+${noticeList(service.recent, site, t('service.no_notices', { service: service.name }))}
 ${service.years.length
-  ? html`<nav class="years" aria-label="Notices about ${service.name} by year"><h3>By year</h3>
+  ? html`<nav class="years" aria-label="${t('service.by_year_label', { service: service.name })}"><h3>${t('service.by_year')}</h3>
 <ul>
 ${service.years.map((year) => html`<li><a href="${year.url}">${year.year}</a> <span class="count">(${year.count})</span></li>\n`)}</ul>
 </nav>`
   : ''}
 </section>
-${subscribeSection(site, service.url, `notices about ${service.name}`)}`,
+${subscribeSection(site, service.url, t('service.subscribe_what', { service: service.name }))}`,
   }).toString();
 }

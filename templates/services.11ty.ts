@@ -1,4 +1,5 @@
 /** `/services/`: the catalog, by group, with each service's state now. */
+import { tHtml } from '../src/i18n/markup.ts';
 import { html } from '../src/html.ts';
 import type { SiteModel } from '../src/model.ts';
 import { page } from './_parts/layout.ts';
@@ -8,14 +9,15 @@ import { timeTag } from './_parts/time.ts';
 export const data = { permalink: '/services/' };
 
 export function render({ site }: { site: SiteModel }): string {
+  const { t } = site.locale;
   return page({
     site,
-    title: 'Services',
+    title: t('services.title'),
     url: '/services/',
-    description: 'Every service and its state now',
-    body: html`<h1>Services</h1>
-<p class="asof">Status as of ${timeTag(site.now, site.config.timezone)}</p>
+    description: t('services.description'),
+    body: html`<h1>${t('services.title')}</h1>
+<p class="asof">${tHtml(site.locale, 'home.asof', { time: timeTag(site.now, site.config.timezone, site.locale) })}</p>
 ${serviceGroups(site.groups, site, 2, { descriptions: true })}
-<p class="links"><a href="/availability/">Availability of every service by month and quarter</a></p>`,
+<p class="links"><a href="/availability/">${t('services.all_availability')}</a></p>`,
   }).toString();
 }

@@ -16,6 +16,7 @@ import { buildModel } from '../src/model.ts';
 import type { Impact, Notice, Update, UpdateStatus } from '../src/notice.ts';
 import { availabilityOf, dayLook, dayText } from '../src/views.ts';
 import { at, configYaml, testConfig } from './helpers/config.ts';
+import { EN } from './helpers/english.ts';
 
 const ZONE = 'America/Los_Angeles';
 
@@ -152,7 +153,7 @@ describe('downtime', () => {
     assert.equal(downtime, 0);
     assert.equal(ratio, 1);
     assert.equal(dayLook(dayOf(days, '2008-09-30')), 'maintenance');
-    assert.equal(dayText(dayOf(days, '2008-09-30')), 'Sep 30: 100%, maintenance');
+    assert.equal(dayText(dayOf(days, '2008-09-30'), EN), 'Sep 30: 100%, maintenance');
   });
 
   it('gives a whole DST day of critical outage 25 hours of downtime and 0%', () => {

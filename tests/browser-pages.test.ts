@@ -20,6 +20,7 @@ import { axeSource, launchChromium, serveDirectory, type StaticServer } from './
 import { SAMPLE_NOW, type Fixture } from './helpers/build-fixture.ts';
 import { at } from './helpers/config.ts';
 import { buildPagesSite } from './helpers/pages-fixture.ts';
+import { EN } from './helpers/english.ts';
 
 const ZONE = 'America/Los_Angeles';
 const SAN_JOSE = '/2008/09/29/san-jose-pop-retrofit/';
@@ -127,14 +128,14 @@ describe('without JavaScript', () => {
     for (const notice of site.notices) {
       await page.goto(live.origin + notice.url);
       const text = await textOf(page, 'main');
-      const facts = [notice.title, typeLabel(notice.type), `Posted by`, formatDateTime(notice.date, ZONE)];
-      if (notice.state) facts.push(stateLabel(notice.state));
+      const facts = [notice.title, typeLabel(notice.type, EN), `Posted by`, formatDateTime(notice.date, ZONE)];
+      if (notice.state) facts.push(stateLabel(notice.state, EN));
       const window = notice.shownWindow;
       if (window) {
         facts.push(formatDateTime(window.start, ZONE));
         facts.push(window.end ? (window.sameDay ? formatTime(window.end, ZONE) : formatDateTime(window.end, ZONE)) : 'ongoing');
       }
-      for (const update of notice.published) facts.push(`${stateLabel(update.status)} ${formatDateTime(update.at, ZONE)}`);
+      for (const update of notice.published) facts.push(`${stateLabel(update.status, EN)} ${formatDateTime(update.at, ZONE)}`);
       for (const id of notice.services) facts.push(site.serviceById.get(id)!.name);
       expect(notice.url, text, facts);
       assert.match(text, /\b(PDT|PST)\b/, `${notice.url} names the zone`);
@@ -143,12 +144,12 @@ describe('without JavaScript', () => {
     await page.goto(live.origin + '/');
     const home = await textOf(page, 'main');
     expect('/', home, [
-      overallLabel(site.overall),
+      overallLabel(site.overall, EN),
       `Status as of ${formatDateTime(site.now, ZONE)}`,
       ...site.openIncidents.map((n) => n.title),
       ...site.maintenanceInProgress.map((n) => n.title),
       ...site.upcomingMaintenance.map((n) => n.title),
-      ...site.services.flatMap((s) => [s.name, stateLabel(s.state)]),
+      ...site.services.flatMap((s) => [s.name, stateLabel(s.state, EN)]),
     ]);
     assert.deepEqual(await texts(page, '.open-incidents .item-title'), ['IMAP slow for some mailboxes']);
     assert.match(await textOf(page, '.open-incidents'), /Identified .*Affected: Wed, Oct 1, 2008, 11:40 PM PDT – ongoing/);
@@ -160,7 +161,7 @@ describe('without JavaScript', () => {
       await page.goto(live.origin + service.url);
       const availability = availabilityOf(site, service);
       expect(service.url, await textOf(page, 'main'), [
-        stateLabel(service.state),
+        stateLabel(service.state, EN),
         `${formatAvailability(availability.ratio, availability.downtime)} available in 90 days`,
         formatDateTime(site.now, ZONE),
       ]);
@@ -173,7 +174,7 @@ describe('without JavaScript', () => {
 describe('with JavaScript, on the reader\'s clock', () => {
   const badge = (state: 'in-progress' | 'completed' | 'scheduled' | 'under-maintenance' | 'operational') => ({
     className: `badge tone-${stateTone(state)}`,
-    text: `${stateIcon(state)} ${stateLabel(state)}`,
+    text: `${stateIcon(state)} ${stateLabel(state, EN)}`,
   });
   const badgeOf = (page: Page, selector: string) =>
     page.locator(selector).first().evaluate((el) => ({ className: el.className, text: (el.textContent ?? '').replace(/\s+/g, ' ').trim() }));

@@ -7,7 +7,8 @@ import { describe, it } from 'node:test';
 import { parseHTML } from 'linkedom';
 import { buildModel } from '../src/model.ts';
 import type { Notice } from '../src/notice.ts';
-import { dayLabelLong, zoneName } from '../src/views.ts';
+import { zoneName } from '../src/views.ts';
+import { EN } from './helpers/english.ts';
 import { availabilityStrip } from '../templates/_parts/availability.ts';
 import { noticeStateBadge, serviceStateBadge } from '../templates/_parts/state.ts';
 import { at, configYaml, testConfig, validNotice } from './helpers/config.ts';
@@ -99,21 +100,21 @@ describe('what the page script needs', () => {
       imap!.pendingMaintenance.map(({ start, end }) => `${start.toISOString()}/${end.toISOString()}`).sort(),
       ['2008-10-02T07:00:00.000Z/2008-10-02T09:00:00.000Z', '2008-10-05T07:00:00.000Z/2008-10-05T08:00:00.000Z'],
     );
-    const badge = parseHTML(`<p>${serviceStateBadge(imap!)}</p>`).document.querySelector('.badge')!;
+    const badge = parseHTML(`<p>${serviceStateBadge(imap!, EN)}</p>`).document.querySelector('.badge')!;
     assert.equal(badge.getAttribute('data-state'), 'under-maintenance');
     assert.equal(badge.getAttribute('data-base'), 'degraded-performance');
     assert.deepEqual(badge.getAttribute('data-maint')!.split(' ').sort(), [
       '2008-10-02T07:00:00.000Z/2008-10-02T09:00:00.000Z',
       '2008-10-05T07:00:00.000Z/2008-10-05T08:00:00.000Z',
     ]);
-    const plain = parseHTML(`<p>${serviceStateBadge(web!)}</p>`).document.querySelector('.badge')!;
+    const plain = parseHTML(`<p>${serviceStateBadge(web!, EN)}</p>`).document.querySelector('.badge')!;
     assert.equal(plain.getAttribute('data-state'), 'operational');
     assert.equal(plain.hasAttribute('data-maint'), false, 'nothing will change by the clock');
   });
 
   it('maintenance badges carry their window until it is over; others carry nothing', () => {
     const view = (n: Notice) => site.notices.find((v) => v.slug === n.slug)!;
-    const badge = (n: Notice) => parseHTML(`<p>${noticeStateBadge(view(n))}</p>`).document.querySelector('.badge')!;
+    const badge = (n: Notice) => parseHTML(`<p>${noticeStateBadge(view(n), EN)}</p>`).document.querySelector('.badge')!;
     assert.equal(badge(later).getAttribute('data-state'), 'scheduled');
     assert.equal(badge(later).getAttribute('data-window-start'), '2008-10-05T07:00:00.000Z');
     assert.equal(badge(later).getAttribute('data-window-end'), '2008-10-05T08:00:00.000Z');
@@ -129,7 +130,7 @@ describe('names', () => {
   });
 
   it('names days with their weekday, without zone arithmetic', () => {
-    assert.equal(dayLabelLong({ year: 2008, month: 9, day: 12 }), 'Fri, Sep 12, 2008');
-    assert.equal(dayLabelLong({ year: 2009, month: 3, day: 8 }), 'Sun, Mar 8, 2009');
+    assert.equal(EN.dates.dayLong({ year: 2008, month: 9, day: 12 }), 'Fri, Sep 12, 2008');
+    assert.equal(EN.dates.dayLong({ year: 2009, month: 3, day: 8 }), 'Sun, Mar 8, 2009');
   });
 });

@@ -20,17 +20,17 @@ export function badgeFiles(services: readonly ServiceView[]): BadgeFile[] {
 export function renderBadgeFile(site: SiteModel, file: BadgeFile): string {
   if (file.serviceId === undefined) {
     return renderBadge({
-      label: 'status',
-      message: stateLabel(site.overall).toLowerCase(),
+      label: site.locale.t('badge.status'),
+      message: stateLabel(site.overall, site.locale).toLocaleLowerCase(site.locale.language),
       state: site.overall,
-      title: `${site.config.title}: ${overallLabel(site.overall)}`,
+      title: `${site.config.title}: ${overallLabel(site.overall, site.locale)}`,
     });
   }
   const service = site.serviceById.get(file.serviceId)!;
   return renderBadge({
     label: service.name,
-    message: stateLabel(service.state).toLowerCase(),
+    message: stateLabel(service.state, site.locale).toLocaleLowerCase(site.locale.language),
     state: service.state,
-    title: `${service.name}: ${stateLabel(service.state)}`,
+    title: `${service.name}: ${stateLabel(service.state, site.locale)}`,
   });
 }

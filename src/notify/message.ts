@@ -13,9 +13,13 @@ import { absolutizeLinks } from '../outputs/absolute-links.ts';
 import { noticeUrl, servicesOf } from '../outputs/common.ts';
 import { scrub } from '../outputs/scrub.ts';
 import { incidentEnd } from '../state.ts';
+import { createLocale } from '../i18n/locale.ts';
 import { impactLabel, stateLabel, typeLabel } from '../views.ts';
 import { formatDateTime, formatMinutes, formatTime } from '../zoned-format.ts';
 import type { NotifyEvent } from './events.ts';
+
+/** Messages are composed in English, as before the pages had languages (docs/languages.md). */
+const ENGLISH = createLocale({ language: 'en' });
 
 export interface NotifyMessage {
   event: NotifyEvent;
@@ -59,15 +63,15 @@ export function composeMessage(site: SiteModel, event: NotifyEvent): NotifyMessa
 }
 
 function labelOf(event: NotifyEvent): string {
-  const type = typeLabel(event.notice.type);
+  const type = typeLabel(event.notice.type, ENGLISH);
   switch (event.kind) {
     case 'reminder':
       return `${type} reminder`;
     case 'update':
       // A notice has no state: its updates are just updates.
-      return event.state ? `${type} ${stateLabel(event.update!.status === 'update' ? 'update' : event.state).toLowerCase()}` : `${type} update`;
+      return event.state ? `${type} ${stateLabel(event.update!.status === 'update' ? 'update' : event.state, ENGLISH).toLowerCase()}` : `${type} update`;
     default:
-      return event.state ? `${type} ${stateLabel(event.state).toLowerCase()}` : type;
+      return event.state ? `${type} ${stateLabel(event.state, ENGLISH).toLowerCase()}` : type;
   }
 }
 
@@ -103,7 +107,7 @@ function factsOf(site: SiteModel, event: NotifyEvent): { name: string; value: st
   }
   const services = servicesOf(site, notice).map((service) => service.name);
   if (services.length) facts.push({ name: 'Services', value: services.join(', ') });
-  if (notice.type !== 'notice') facts.push({ name: 'Impact', value: impactLabel(notice.impact) });
+  if (notice.type !== 'notice') facts.push({ name: 'Impact', value: impactLabel(notice.impact, ENGLISH) });
   if (event.kind === 'update') facts.push({ name: 'Posted', value: formatDateTime(event.at, zone) });
   return facts.map((fact) => ({ name: fact.name, value: scrub(fact.value) }));
 }

@@ -73,7 +73,9 @@ function maintenanceNotices(site: SiteModel, service?: ServiceView): NoticeView[
 
 export function renderCalendar(site: SiteModel, service?: ServiceView): string {
   const { config } = site;
-  const title = service ? `${config.title}: ${service.name} maintenance` : `${config.title}: maintenance`;
+  const title = service
+    ? site.locale.t('calendar.service_title', { site: config.title, service: service.name })
+    : site.locale.t('calendar.title', { site: config.title });
   const path = `${service ? service.url : '/'}${CALENDAR_FILE}`;
   const calendar = ical({
     prodId: { company: 'noticeboard', product: 'maintenance calendar', language: 'EN' },

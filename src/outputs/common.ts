@@ -16,7 +16,7 @@ import { newestFirst } from '../latest-first.ts';
 import type { NoticeView, ServiceView, SiteModel } from '../model.ts';
 import type { Notice } from '../notice.ts';
 import { stateLabel, typeLabel } from '../views.ts';
-import { formatDateTime, isoInZone } from '../zoned-format.ts';
+import { isoInZone } from '../zoned-format.ts';
 import { absolutizeLinks } from './absolute-links.ts';
 import { scrub } from './scrub.ts';
 
@@ -76,9 +76,9 @@ function windowText(site: SiteModel, notice: NoticeView): string | undefined {
   const zone = site.config.timezone;
   const window = notice.shownWindow;
   if (!window) return undefined;
-  const start = formatDateTime(window.start, zone);
-  if (!window.end) return `from ${start} (ongoing)`;
-  return `${start} – ${formatDateTime(window.end, zone)}`;
+  const start = site.locale.dates.dateTime(window.start, zone);
+  if (!window.end) return site.locale.t('feed.window_ongoing', { start });
+  return `${start} – ${site.locale.dates.dateTime(window.end, zone)}`;
 }
 
 /**
@@ -99,20 +99,22 @@ const htmlCache = new WeakMap<NoticeView, string>();
 
 function renderNoticeHtml(site: SiteModel, notice: NoticeView): string {
   const zone = site.config.timezone;
+  const { locale } = site;
+  const at = (instant: Date) => html`<time datetime="${isoInZone(instant, zone)}">${locale.dates.dateTime(instant, zone)}</time>`;
   const services = servicesOf(site, notice).map((service) => service.name);
   const window = windowText(site, notice);
-  const facts: SafeHtml[] = [html`<strong>${typeLabel(notice.type)}</strong>`];
-  if (services.length) facts.push(html`Services: ${services.join(', ')}`);
-  if (window) facts.push(html`Window: ${window}`);
+  const facts: SafeHtml[] = [html`<strong>${typeLabel(notice.type, locale)}</strong>`];
+  if (services.length) facts.push(html`${locale.t('feed.services', { services: services.join(', ') })}`);
+  if (window) facts.push(html`${locale.t('feed.window', { window })}`);
   // Newest first, the notice as first posted last, as the pages show it (src/latest-first.ts).
   const updates = newestFirst(notice.timeline);
   const markup = html`<p>${facts.map((fact, index) => (index ? html` · ${fact}` : fact))}</p>
 ${updates.length
-    ? html`<h3>Updates, newest first</h3>
+    ? html`<h3>${locale.t('feed.updates')}</h3>
 ${updates.map(
-  (update) => html`<h4><time datetime="${isoInZone(update.at, zone)}">${formatDateTime(update.at, zone)}</time>: ${stateLabel(update.status)}</h4>
+  (update) => html`<h4>${at(update.at)}: ${stateLabel(update.status, locale)}</h4>
 ${trusted(update.html)}`,
-)}<h4><time datetime="${isoInZone(notice.date, zone)}">${formatDateTime(notice.date, zone)}</time>: Posted</h4>
+)}<h4>${at(notice.date)}: ${locale.t('feed.posted')}</h4>
 `
     : ''}${trusted(notice.html)}`;
   return scrub(absolutizeLinks(markup.toString(), noticeUrl(site, notice), site.config.url));
@@ -125,14 +127,15 @@ ${trusted(update.html)}`,
  */
 export function noticeText(site: SiteModel, notice: NoticeView): string {
   const zone = site.config.timezone;
+  const { locale } = site;
   const lines: string[] = [];
   const window = windowText(site, notice);
-  if (window) lines.push(`Window: ${window}`);
+  if (window) lines.push(locale.t('feed.window', { window }));
   const services = servicesOf(site, notice).map((service) => service.name);
-  if (services.length) lines.push(`Services: ${services.join(', ')}`);
+  if (services.length) lines.push(locale.t('feed.services', { services: services.join(', ') }));
   // Newest first, the notice as first posted last, as the pages and feeds show it.
   for (const update of newestFirst(notice.timeline)) {
-    lines.push('', `${stateLabel(update.status)} (${formatDateTime(update.at, zone)}): ${update.body.trim()}`);
+    lines.push('', `${stateLabel(update.status, locale)} (${locale.dates.dateTime(update.at, zone)}): ${update.body.trim()}`);
   }
   lines.push('', notice.body.trim());
   lines.push('', noticeUrl(site, notice));

@@ -88,8 +88,8 @@ export function siteFeedScope(site: SiteModel): FeedScope {
 
 export function serviceFeedScope(site: SiteModel, service: ServiceView): FeedScope {
   return {
-    title: `${site.config.title}: ${service.name}`,
-    description: service.description || `Notices about ${service.name}`,
+    title: site.locale.t('feed.service_title', { site: site.config.title, service: service.name }),
+    description: service.description || site.locale.t('feed.service_description', { service: service.name }),
     home: service.url,
     base: service.url,
     notices: service.notices.slice(0, site.config.feed_items),
@@ -125,8 +125,8 @@ function categories(site: SiteModel, notice: NoticeView, format: FeedFormat, enc
   const servicesPage = siteUrl(site, '/services/');
   const type: Category =
     format === 'atom'
-      ? { term: enc.escapedAttribute(notice.type), name: enc.escapedAttribute(typeLabel(notice.type)) }
-      : { name: enc.text(typeLabel(notice.type)) };
+      ? { term: enc.escapedAttribute(notice.type), name: enc.escapedAttribute(typeLabel(notice.type, site.locale)) }
+      : { name: enc.text(typeLabel(notice.type, site.locale)) };
   return [
     type,
     ...servicesOf(site, notice).map((service): Category =>

@@ -14,19 +14,8 @@
 import { formatAvailability } from '../../src/availability.ts';
 import { html, SafeHtml, escapeHtml } from '../../src/html.ts';
 import type { ServiceView, SiteModel } from '../../src/model.ts';
-import {
-  availabilityOf,
-  dayLabel,
-  dayLabelLong,
-  dayLook,
-  dayText,
-  formatNumber,
-  impactLabel,
-  notableDays,
-  plural,
-  typeLabel,
-  zoneName,
-} from '../../src/views.ts';
+import { tHtml } from '../../src/i18n/markup.ts';
+import { availabilityOf, dayLook, dayText, impactLabel, notableDays, typeLabel, zoneName } from '../../src/views.ts';
 
 /** Class per look; "ok" days have none, being most of them. */
 const LOOK_CLASS = { ok: '', minor: ' class=d1', major: ' class=d2', critical: ' class=d3', maintenance: ' class=dm' } as const;
@@ -37,45 +26,54 @@ export function availabilityStrip(site: SiteModel, service: ServiceView): SafeHt
   const { days } = availability;
   const first = days[0]!;
   const last = days.at(-1)!;
-  const range = `${dayLabel(first, first.year !== last.year)} to ${dayLabel(last, true)}`;
+  const { locale } = site;
+  const range = locale.t('strip.range', { from: locale.dates.day(first, first.year !== last.year), to: locale.dates.day(last, true) });
   const cells = days
-    .map((day, index) => `<li${LOOK_CLASS[dayLook(day)]}>${escapeHtml(dayText(day, index === days.length - 1))}`)
+    .map((day, index) => `<li${LOOK_CLASS[dayLook(day)]}>${escapeHtml(dayText(day, locale, index === days.length - 1))}`)
     .join('');
-  return html`<div class="avail"><ol class="strip" aria-label="${service.name}, availability by day, ${range}">${new SafeHtml(cells)}</ol>
-<p class="uptime"><strong>${formatAvailability(availability.ratio, availability.downtime)}</strong> available in 90 days</p></div>`;
+  return html`<div class="avail"><ol class="strip" aria-label="${locale.t('strip.label', { service: service.name, range })}">${new SafeHtml(cells)}</ol>
+<p class="uptime">${tHtml(locale, 'strip.uptime', { figure: html`<strong>${formatAvailability(availability.ratio, availability.downtime)}</strong>` })}</p></div>`;
 }
 
 /** What the strips mean, said once per page. */
 export function stripLegend(site: SiteModel): SafeHtml {
-  return html`<p class="legend">Bars: the last 90 days in ${zoneName(site.config.timezone, site.config.language)}, one per day, oldest first, today last.
-<span class="key"><span class="sw" aria-hidden="true"></span> no downtime</span>
-<span class="key"><span class="sw d1" aria-hidden="true"></span> minor</span>
-<span class="key"><span class="sw d2" aria-hidden="true"></span> major</span>
-<span class="key"><span class="sw d3" aria-hidden="true"></span> critical</span>
-<span class="key"><span class="sw dm" aria-hidden="true"></span> maintenance (not downtime)</span></p>`;
+  const { locale } = site;
+  return html`<p class="legend">${locale.t('legend.bars', { zone: zoneName(site.config.timezone, site.config.language) })}
+${legendKeys(site)}</p>`;
+}
+
+/** The swatches of the strips and the year calendars, each with its word. */
+export function legendKeys({ locale }: SiteModel): SafeHtml {
+  const key = (swatch: string, word: string) => html`<span class="key"><span class="${swatch}" aria-hidden="true"></span> ${locale.t(word)}</span>`;
+  return html`${key('sw', 'legend.none')}
+${key('sw d1', 'legend.minor')}
+${key('sw d2', 'legend.major')}
+${key('sw d3', 'legend.critical')}
+${key('sw dm', 'legend.maintenance')}`;
 }
 
 /** A service page's availability: the strip, then every day that had something, in words. */
 export function availabilitySection(site: SiteModel, service: ServiceView): SafeHtml {
   const availability = availabilityOf(site, service);
-  const number = (value: number) => formatNumber(value, site.config.language);
+  const { locale } = site;
+  const number = (value: number) => locale.number(value);
   const notable = notableDays(availability);
   return html`<section class="availability">
-<h2>Availability</h2>
+<h2>${locale.t('availability.heading')}</h2>
 ${stripLegend(site)}
 ${availabilityStrip(site, service)}
-<h3>Days with incidents or maintenance</h3>
+<h3>${locale.t('availability.notable')}</h3>
 ${notable.length
   ? html`<ul class="days">
 ${notable.map(
-  (day) => html`<li><strong>${dayLabelLong(day)}</strong>: ${formatAvailability(day.ratio, day.downtime)} available:
+  (day) => html`<li><strong>${locale.dates.dayLong(day)}</strong>: ${locale.t('availability.day_line', { figure: formatAvailability(day.ratio, day.downtime) })}
 <ul class="inline">${[...day.incidents, ...day.maintenance].map(
     (notice) =>
-      html`<li><a href="${notice.url}">${notice.title}</a> (${typeLabel(notice.type)}${notice.type === 'incident' ? html`, ${impactLabel(notice.impact).toLowerCase()} impact` : ''})</li>`,
+      html`<li><a href="${notice.url}">${notice.title}</a> (${typeLabel(notice.type, locale)}${notice.type === 'incident' ? html`, ${locale.t(`impact_phrase.${notice.impact}`)}` : ''})</li>`,
   )}</ul></li>
 `,
 )}</ul>`
-  : html`<p class="empty">None in the last 90 days.</p>`}
-<p class="note">Downtime is counted from incident windows, weighted by impact: a critical incident counts in full, major half, minor a quarter, none not at all. Maintenance is shown but not counted. Over ${plural(availability.days.length, 'day')} (${number(Math.round(availability.minutes))} minutes): ${number(Math.round(availability.downtime * 10) / 10)} weighted minutes of downtime.</p>
+  : html`<p class="empty">${locale.t('availability.none_90')}</p>`}
+<p class="note">${locale.t('availability.note', { days: locale.count('count.days', availability.days.length), minutes: number(Math.round(availability.minutes)), downtime: number(Math.round(availability.downtime * 10) / 10) })}</p>
 </section>`;
 }

@@ -11,6 +11,7 @@ import type { SiteModel } from '../../src/model.ts';
 import { assetPath } from '../../src/eleventy/fingerprint.ts';
 import { html, type HtmlValue, type SafeHtml } from '../../src/html.ts';
 import { feedLinks } from '../../src/outputs/feeds.ts';
+import { scriptStrings } from '../../src/i18n/script-strings.ts';
 import { zoneName } from '../../src/views.ts';
 
 interface PageOptions {
@@ -34,19 +35,19 @@ export const CONTENT_SECURITY_POLICY =
   "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'";
 
 export function page({ site, title, url, description, feeds = [], body }: PageOptions): SafeHtml {
-  const { config } = site;
+  const { config, locale } = site;
   const fullTitle = title ? `${title} · ${config.title}` : config.title;
   // The site-wide feeds (spec §5) are named on every page.
-  const allFeeds = [...feedLinks('/').map((feed) => ({ ...feed, title: `${config.title}: ${feed.title}` })), ...feeds];
+  const allFeeds = [...feedLinks('/').map((feed) => ({ ...feed, title: locale.t('feed.link_title', { name: config.title, format: feed.title }) })), ...feeds];
   const nav = [
-    { href: '/', label: 'Status' },
-    { href: '/services/', label: 'Services' },
-    { href: '/archive/', label: 'Archive' },
-    { href: '/history/', label: 'History' },
-    { href: '/subscribe/', label: 'Subscribe' },
+    { href: '/', label: locale.t('nav.status') },
+    { href: '/services/', label: locale.t('nav.services') },
+    { href: '/archive/', label: locale.t('nav.archive') },
+    { href: '/history/', label: locale.t('nav.history') },
+    { href: '/subscribe/', label: locale.t('nav.subscribe') },
   ];
   return html`<!doctype html>
-<html lang="${config.language}" data-tz="${config.timezone}" data-now="${site.now.toISOString()}">
+<html lang="${locale.language}" dir="${locale.dir}" data-tz="${config.timezone}" data-now="${site.now.toISOString()}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -56,19 +57,20 @@ export function page({ site, title, url, description, feeds = [], body }: PageOp
 <link rel="canonical" href="${config.url}${url}">
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="${assetPath('/style.css')}">
+<script type="application/json" id="nb-strings">${scriptStrings(locale)}</script>
 <script src="${assetPath('/time.js')}" defer></script>
 ${allFeeds.map((feed) => html`<link rel="alternate" type="${feed.type}" title="${feed.title}" href="${feed.href}">\n`)}
 </head>
 <body>
-<a class="skip" href="#main">Skip to content</a>
+<a class="skip" href="#main">${locale.t('layout.skip')}</a>
 <header class="site-header">
 <p class="site-title"><a href="/">${config.title}</a></p>
-<nav aria-label="Site">
+<nav aria-label="${locale.t('nav.label')}">
 <ul>
 ${nav.map((item) => html`<li><a href="${item.href}"${item.href === url ? html` aria-current="page"` : ''}>${item.label}</a></li>\n`)}
 </ul>
 </nav>
-<p class="tz" id="tz">Times in ${zoneName(config.timezone, config.language)} (${config.timezone})</p>
+<p class="tz" id="tz">${locale.t('layout.times_in', { zone: zoneName(config.timezone, config.language), id: config.timezone })}</p>
 </header>
 <main id="main">
 ${body}

@@ -2,10 +2,12 @@
  * A notice in full (its own page and the month archive) and in brief (lists on
  * the home and service pages).
  */
+import type { Locale } from '../../src/i18n/locale.ts';
+import { tHtml } from '../../src/i18n/markup.ts';
 import { html, trusted, type SafeHtml } from '../../src/html.ts';
 import type { NoticeView, SiteModel } from '../../src/model.ts';
 import { latestNews, noticeTimeline, shownUpdates, type PageTimelineEntry } from '../../src/latest-first.ts';
-import { impactLabel, joinNames, typeLabel } from '../../src/views.ts';
+import { impactLabel, typeLabel } from '../../src/views.ts';
 import { noticeStateBadge, stateBadge } from './state.ts';
 import { timeTag, windowText } from './time.ts';
 
@@ -19,9 +21,9 @@ function serviceLinks(notice: NoticeView, site: SiteModel): SafeHtml {
 }
 
 /** Drafts and scheduled notices (dated after "now") only reach pages in the `npm start` preview; they say so in their title. */
-function draftMark(notice: NoticeView): SafeHtml | '' {
-  if (notice.draft) return html`<span class="draft-mark">Draft:</span> `;
-  return notice.scheduled ? html`<span class="draft-mark">Scheduled:</span> ` : '';
+function draftMark(notice: NoticeView, locale: Locale): SafeHtml | '' {
+  if (notice.draft) return html`<span class="draft-mark">${locale.t('notice.draft')}</span> `;
+  return notice.scheduled ? html`<span class="draft-mark">${locale.t('notice.scheduled')}</span> ` : '';
 }
 
 interface ArticleOptions {
@@ -31,27 +33,28 @@ interface ArticleOptions {
 
 export function noticeArticle(notice: NoticeView, site: SiteModel, { level }: ArticleOptions): SafeHtml {
   const zone = site.config.timezone;
+  const { locale } = site;
   const window = notice.shownWindow;
   const updates = shownUpdates(notice);
-  const title = level === 1 ? html`<h1>${draftMark(notice)}${notice.title}</h1>` : html`<h2><a href="${notice.url}">${draftMark(notice)}${notice.title}</a></h2>`;
+  const title = level === 1 ? html`<h1>${draftMark(notice, locale)}${notice.title}</h1>` : html`<h2><a href="${notice.url}">${draftMark(notice, locale)}${notice.title}</a></h2>`;
   const sub = level === 1 ? 'h2' : 'h3';
   return html`<article class="notice type-${notice.type}">
 <header class="notice-header">
 ${title}
-<p class="byline">Posted by ${joinNames(notice.authors, site.config.language)} on ${timeTag(notice.date, zone)}</p>
+<p class="byline">${tHtml(locale, 'notice.byline', { names: locale.list(notice.authors), time: timeTag(notice.date, zone, locale) })}</p>
 </header>
 <dl class="facts">
-<div><dt>Type</dt><dd>${typeLabel(notice.type)}</dd></div>
-${notice.state ? html`<div><dt>State</dt><dd>${noticeStateBadge(notice)}</dd></div>` : ''}
-${window ? html`<div><dt>${notice.type === 'maintenance' ? 'Window' : 'Affected'}</dt><dd>${windowText(window, zone)}</dd></div>` : ''}
-${notice.services.length ? html`<div><dt>Services</dt><dd>${serviceLinks(notice, site)}</dd></div>` : ''}
-${notice.type !== 'notice' || notice.impact !== 'none' ? html`<div><dt>Impact</dt><dd>${impactLabel(notice.impact)}</dd></div>` : ''}
+<div><dt>${locale.t('notice.type')}</dt><dd>${typeLabel(notice.type, locale)}</dd></div>
+${notice.state ? html`<div><dt>${locale.t('notice.state')}</dt><dd>${noticeStateBadge(notice, locale)}</dd></div>` : ''}
+${window ? html`<div><dt>${locale.t(notice.type === 'maintenance' ? 'notice.window' : 'notice.affected')}</dt><dd>${windowText(window, zone, locale)}</dd></div>` : ''}
+${notice.services.length ? html`<div><dt>${locale.t('notice.services')}</dt><dd>${serviceLinks(notice, site)}</dd></div>` : ''}
+${notice.type !== 'notice' || notice.impact !== 'none' ? html`<div><dt>${locale.t('notice.impact')}</dt><dd>${impactLabel(notice.impact, locale)}</dd></div>` : ''}
 </dl>
 ${updates.length
   ? html`<section class="updates">
-<${sub}>Updates, newest first</${sub}>
+<${sub}>${locale.t('notice.updates')}</${sub}>
 <ol class="timeline">
-${noticeTimeline(notice, updates).map((entry) => timelineItem(entry, zone))}</ol>
+${noticeTimeline(notice, updates).map((entry) => timelineItem(entry, zone, locale))}</ol>
 </section>`
   : html`<div class="body">
 ${trusted(notice.html)}
@@ -61,10 +64,10 @@ ${trusted(notice.html)}
 }
 
 /** One entry of a timeline: an update with its status, or the notice as first posted (last). */
-function timelineItem(entry: PageTimelineEntry, zone: string): SafeHtml {
-  const label = entry.kind === 'update' ? stateBadge(entry.status) : html`<strong class="posted-label">Posted</strong>`;
+function timelineItem(entry: PageTimelineEntry, zone: string, locale: Locale): SafeHtml {
+  const label = entry.kind === 'update' ? stateBadge(entry.status, locale) : html`<strong class="posted-label">${locale.t('notice.posted')}</strong>`;
   return html`<li${entry.kind === 'posted' ? html` class="posted"` : ''}>
-<p class="update-meta">${label} ${timeTag(entry.at, zone)}</p>
+<p class="update-meta">${label} ${timeTag(entry.at, zone, locale)}</p>
 <div class="body">
 ${trusted(entry.html)}
 </div>
@@ -86,7 +89,7 @@ function latestItem(notice: NoticeView, site: SiteModel): SafeHtml | undefined {
   const latest = latestNews(notice, site.now);
   if (!latest) return undefined;
   return html`<div class="latest">
-<p class="update-meta">Latest: ${stateBadge(latest.status)} ${timeTag(latest.at, site.config.timezone)}</p>
+<p class="update-meta">${site.locale.t('notice.latest')} ${stateBadge(latest.status, site.locale)} ${timeTag(latest.at, site.config.timezone, site.locale)}</p>
 <div class="body">
 ${trusted(latest.html)}
 </div>
@@ -105,12 +108,13 @@ interface ListOptions extends ItemOptions {
 /** One line of a notice list: title linked, type, state, date and window. */
 function noticeItem(notice: NoticeView, site: SiteModel, options: ItemOptions = {}): SafeHtml {
   const zone = site.config.timezone;
+  const { locale } = site;
   const window = notice.shownWindow;
   return html`<li class="notice-item">
-<p class="item-title"><a href="${notice.url}">${draftMark(notice)}${notice.title}</a></p>
-<p class="item-meta"><span class="type">${typeLabel(notice.type)}</span>${notice.state ? html` ${noticeStateBadge(notice)}` : ''} <span class="posted">Posted ${timeTag(notice.date, zone)}</span></p>
-${window ? html`<p class="item-window">${notice.type === 'maintenance' ? 'Window' : 'Affected'}: ${windowText(window, zone)}</p>` : ''}
-${options.services && notice.services.length ? html`<div class="item-services">Services: ${serviceLinks(notice, site)}</div>` : ''}
+<p class="item-title"><a href="${notice.url}">${draftMark(notice, locale)}${notice.title}</a></p>
+<p class="item-meta"><span class="type">${typeLabel(notice.type, locale)}</span>${notice.state ? html` ${noticeStateBadge(notice, locale)}` : ''} <span class="posted">${tHtml(locale, 'notice.posted_at', { time: timeTag(notice.date, zone, locale) })}</span></p>
+${window ? html`<p class="item-window">${tHtml(locale, notice.type === 'maintenance' ? 'notice.window_line' : 'notice.affected_line', { window: windowText(window, zone, locale) })}</p>` : ''}
+${options.services && notice.services.length ? html`<div class="item-services">${locale.t('notice.services_line')} ${serviceLinks(notice, site)}</div>` : ''}
 ${(options.latest && latestItem(notice, site)) || (options.summary && notice.summary ? html`<p class="summary">${notice.summary}</p>` : '')}
 </li>
 `;

@@ -6,14 +6,15 @@
  * to the archive in its place.
  */
 import { assetPath } from '../../src/eleventy/fingerprint.ts';
+import type { Locale } from '../../src/i18n/locale.ts';
 import { html, type SafeHtml } from '../../src/html.ts';
 
-export function searchBox(): SafeHtml {
+export function searchBox({ t }: Locale): SafeHtml {
   return html`<section class="search" aria-labelledby="search-heading">
-<h2 id="search-heading">Search every notice</h2>
-<p class="search-fallback">Search needs JavaScript. <a href="/archive/">Browse the archive by month</a> instead.</p>
+<h2 id="search-heading">${t('search.heading')}</h2>
+<p class="search-fallback">${t('search.fallback')} <a href="/archive/">${t('search.fallback_link')}</a> ${t('search.fallback_after')}</p>
 <form class="search-form" role="search" hidden>
-<label for="search-input">Words to look for</label>
+<label for="search-input">${t('search.label')}</label>
 <input id="search-input" type="search" name="q" autocomplete="off" spellcheck="false">
 </form>
 <p class="search-status" role="status" aria-live="polite"></p>

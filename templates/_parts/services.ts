@@ -14,7 +14,7 @@ function serviceList(services: readonly ServiceView[], site: SiteModel, options:
   return html`<ul class="service-list">
 ${services.map(
   (service) => html`<li class="service">
-<p class="service-row"><a class="service-name" href="${service.url}">${service.name}</a> ${serviceStateBadge(service)}</p>
+<p class="service-row"><a class="service-name" href="${service.url}">${service.name}</a> ${serviceStateBadge(service, site.locale)}</p>
 ${options.descriptions && service.description ? html`<p class="description">${service.description}</p>` : ''}
 ${options.strips ? availabilityStrip(site, service) : ''}
 </li>

@@ -8,19 +8,21 @@
  * maintenance and the state it has without them.
  */
 import { html, type SafeHtml } from '../../src/html.ts';
+import type { Locale } from '../../src/i18n/locale.ts';
 import type { NoticeView, ServiceView } from '../../src/model.ts';
 import { isPendingMaintenance } from '../../src/state.ts';
 import { stateIcon, stateLabel, stateTone, type StateName } from '../../src/views.ts';
 
-export function stateBadge(state: StateName, data: SafeHtml | '' = ''): SafeHtml {
-  return html`<span class="badge tone-${stateTone(state)}"${data}><span class="icon" aria-hidden="true">${stateIcon(state)}</span> ${stateLabel(state)}</span>`;
+export function stateBadge(state: StateName, locale: Locale, data: SafeHtml | '' = ''): SafeHtml {
+  return html`<span class="badge tone-${stateTone(state)}"${data}><span class="icon" aria-hidden="true">${stateIcon(state)}</span> ${stateLabel(state, locale)}</span>`;
 }
 
 /** A notice's state; a maintenance that has not ended yet carries its window. */
-export function noticeStateBadge(notice: NoticeView): SafeHtml | '' {
+export function noticeStateBadge(notice: NoticeView, locale: Locale): SafeHtml | '' {
   if (!notice.state) return '';
   return stateBadge(
     notice.state,
+    locale,
     isPendingMaintenance(notice, notice.state)
       ? html` data-state="${notice.state}" data-window-start="${notice.window!.start.toISOString()}" data-window-end="${notice.window!.end!.toISOString()}"`
       : '',
@@ -30,12 +32,12 @@ export function noticeStateBadge(notice: NoticeView): SafeHtml | '' {
 /**
  * A service's state now; with its pending maintenance windows when it has any.
  */
-export function serviceStateBadge(service: ServiceView): SafeHtml {
+export function serviceStateBadge(service: ServiceView, locale: Locale): SafeHtml {
   const windows = service.pendingMaintenance;
   const data = windows.length
     ? html` data-state="${service.state}" data-base="${service.stateWithoutMaintenance}" data-maint="${windows
         .map(({ start, end }) => `${start.toISOString()}/${end.toISOString()}`)
         .join(' ')}"`
     : html` data-state="${service.state}"`;
-  return stateBadge(service.state, data);
+  return stateBadge(service.state, locale, data);
 }

@@ -6,15 +6,21 @@ import { outputLinks, type OutputLink } from '../../src/outputs/feeds.ts';
 
 /** A calendar is offered twice: webcal:// to subscribe, the https link to download. */
 function linkItem(site: SiteModel, link: OutputLink): SafeHtml {
-  const plain = html`<a href="${link.href}" type="${link.type}">${link.title}</a>`;
+  const plain = html`<a href="${link.href}" type="${link.type}">${outputTitle(site, link)}</a>`;
   if (link.format !== 'ics') return html`<li>${plain}</li>\n`;
-  return html`<li><a href="${webcalUrl(`${site.config.url}${link.href}`)}">Subscribe to the maintenance calendar (webcal)</a> or download it: ${plain}</li>\n`;
+  const { t } = site.locale;
+  return html`<li><a href="${webcalUrl(`${site.config.url}${link.href}`)}">${t('subscribe.webcal')}</a> ${t('subscribe.or_download')} ${plain}</li>\n`;
 }
 
-export function subscribeSection(site: SiteModel, base: string, what = 'all notices'): SafeHtml {
+/** A feed's or the calendar's name: the feeds' are formats' names, the calendar's is in the site's language. */
+export function outputTitle(site: SiteModel, link: OutputLink): string {
+  return link.format === 'ics' ? site.locale.t('subscribe.calendar_title') : link.title;
+}
+
+export function subscribeSection(site: SiteModel, base: string, what = site.locale.t('subscribe.all_notices')): SafeHtml {
   return html`<section class="subscribe">
-<h2>Subscribe</h2>
-<p>Follow ${what} in a feed reader, or add planned maintenance to your calendar:</p>
+<h2>${site.locale.t('subscribe.heading')}</h2>
+<p>${site.locale.t('subscribe.follow', { what })}</p>
 <ul class="links">
 ${outputLinks(base).map((link) => linkItem(site, link))}</ul>
 </section>`;

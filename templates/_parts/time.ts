@@ -1,15 +1,16 @@
 /**
  * Every time a page shows: a `<time>` holding the exact instant, its text in
- * the site's zone with the zone's abbreviation (spec §2).
+ * the site's zone with the zone's name, as the site's language writes it (spec §2).
  */
 import { html, type SafeHtml } from '../../src/html.ts';
+import type { Locale } from '../../src/i18n/locale.ts';
+import { tHtml } from '../../src/i18n/markup.ts';
 import type { WindowView } from '../../src/views.ts';
-import { formatMinutes } from '../../src/zoned-format.ts';
-import { formatDateTime, formatTime, isoInZone } from '../../src/zoned-format.ts';
+import { isoInZone } from '../../src/zoned-format.ts';
 
 /** "Thu, Oct 2, 2008, 12:01 AM PDT", or with `timeOnly` "12:01 AM PDT". */
-export function timeTag(instant: Date, zone: string, timeOnly = false): SafeHtml {
-  const text = timeOnly ? formatTime(instant, zone) : formatDateTime(instant, zone);
+export function timeTag(instant: Date, zone: string, locale: Locale, timeOnly = false): SafeHtml {
+  const text = timeOnly ? locale.dates.time(instant, zone) : locale.dates.dateTime(instant, zone);
   return html`<time datetime="${isoInZone(instant, zone)}">${text}</time>`;
 }
 
@@ -17,9 +18,12 @@ export function timeTag(instant: Date, zone: string, timeOnly = false): SafeHtml
  * "Thu, Oct 2, 2008, 12:01 AM PDT – 1:31 AM PDT (1 h 30 min)", or "… – ongoing";
  * a maintenance that ended early: "… – 12:40 AM PDT (39 min), ended early; planned until 1:31 AM PDT".
  */
-export function windowText(window: WindowView, zone: string): SafeHtml {
+export function windowText(window: WindowView, zone: string, locale: Locale): SafeHtml {
   const { start, end, minutes, sameDay, plannedEnd } = window;
-  if (!end) return html`${timeTag(start, zone)} – <span class="ongoing">ongoing</span>`;
-  const planned = plannedEnd ? html`<span class="planned">, ended early; planned until ${timeTag(plannedEnd, zone, window.plannedSameDay)}</span>` : '';
-  return html`${timeTag(start, zone)} – ${timeTag(end, zone, sameDay)} <span class="length">(${formatMinutes(minutes ?? 0)})</span>${planned}`;
+  const at = (instant: Date, timeOnly = false) => timeTag(instant, zone, locale, timeOnly);
+  if (!end) return html`${at(start)} – <span class="ongoing">${locale.t('window.ongoing')}</span>`;
+  const planned = plannedEnd
+    ? html`<span class="planned">${tHtml(locale, 'window.ended_early', { time: at(plannedEnd, window.plannedSameDay) })}</span>`
+    : '';
+  return html`${at(start)} – ${at(end, sameDay)} <span class="length">(${locale.duration(minutes ?? 0)})</span>${planned}`;
 }

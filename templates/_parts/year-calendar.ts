@@ -11,8 +11,7 @@
 import { formatAvailability } from '../../src/availability.ts';
 import type { ReportDay } from '../../src/availability-report.ts';
 import { escapeHtml, html, SafeHtml } from '../../src/html.ts';
-import { dayLabel, plural } from '../../src/views.ts';
-import { monthLabel } from '../../src/zoned-format.ts';
+import type { Locale } from '../../src/i18n/locale.ts';
 
 /** Class per day: its worst weighted incident, else maintenance; none for a clear day. */
 function dayClass(day: ReportDay): string {
@@ -21,15 +20,15 @@ function dayClass(day: ReportDay): string {
 }
 
 /** "Mar 31: 99.47%, 1 incident, maintenance" */
-export function calendarDayText(day: ReportDay): string {
-  const parts = [`${dayLabel(day)}: ${formatAvailability(day.ratio, day.downtime)}`];
-  if (day.incidents) parts.push(plural(day.incidents, 'incident'));
-  if (day.maintenance) parts.push('maintenance');
+export function calendarDayText(day: ReportDay, locale: Locale): string {
+  const parts = [`${locale.dates.day(day)}: ${formatAvailability(day.ratio, day.downtime)}`];
+  if (day.incidents) parts.push(locale.count('count.incidents', day.incidents));
+  if (day.maintenance) parts.push(locale.t('strip.maintenance'));
   return parts.join(', ');
 }
 
 /** The days of `year` (from a report's days, oldest first), by month. */
-export function yearCalendar(serviceName: string, year: number, days: readonly ReportDay[]): SafeHtml {
+export function yearCalendar(serviceName: string, year: number, days: readonly ReportDay[], locale: Locale): SafeHtml {
   const months: ReportDay[][] = [];
   for (const day of days) {
     if (day.year !== year) continue;
@@ -45,13 +44,13 @@ ${months.map((monthDays) => {
   const cells = monthDays
     .map((day, index) => {
       const classes = [dayClass(day), index === 0 ? `w${weekday}` : ''].filter(Boolean).join(' ');
-      const text = escapeHtml(calendarDayText(day));
+      const text = escapeHtml(calendarDayText(day, locale));
       // Days with something get the text as a tooltip too; clear days stay small.
       const title = day.incidents || day.maintenance ? ` title="${text}"` : '';
       return `<li${classes ? ` class="${classes}"` : ''}${title}>${text}`;
     })
     .join('');
-  const label = monthLabel(first.year, first.month);
-  return html`<div class="cal-month"><p class="cal-name" aria-hidden="true">${label.slice(0, 3)}</p><ol class="cal" aria-label="${serviceName}, ${label}, availability by day">${new SafeHtml(cells)}</ol></div>\n`;
+  const label = locale.dates.month(first.year, first.month);
+  return html`<div class="cal-month"><p class="cal-name" aria-hidden="true">${locale.dates.monthShort(first.year, first.month)}</p><ol class="cal" aria-label="${locale.t('calendar.label', { service: serviceName, month: label })}">${new SafeHtml(cells)}</ol></div>\n`;
 })}</div>`;
 }
