@@ -6,14 +6,10 @@ const built = Date.parse(root.dataset.now), myTz = Intl.DateTimeFormat().resolve
 const other = myTz !== root.dataset.tz;
 let mine;
 try { mine = other && localStorage.nbTimes == 'mine'; } catch {}
-// the page's messages, in its language (src/i18n/script-strings.ts)
-const S = JSON.parse((d.getElementById('nb-strings') || {}).textContent || '{}'), say = (k, v = {}) => (S[k] || '').replace(/\{(\w+)\}/g, (m, n) => v[n] ?? m);
-// state: tone icon, as src/views.ts draws them; the words are the page's
-const LOOK = { scheduled: 'info ◷', 'in-progress': 'maintenance ▶', completed: 'ok ✔',
-  operational: 'ok ✔', 'under-maintenance': 'maintenance ■',
-  'degraded-performance': 'minor ▲', 'partial-outage': 'major ◆',
-  'major-outage': 'critical ✖',
-};
+// words: src/i18n/script-strings.ts; tone icon: src/views.ts
+const S = JSON.parse(root.dataset.strings || '{}'), say = (k, v = {}) => (S[k] || '').replace(/{(\w+)}/g, (m, n) => v[n] ?? m);
+const LOOK = { scheduled: 'info ◷', 'in-progress': 'maintenance ▶', completed: 'ok ✔', operational: 'ok ✔',
+  'under-maintenance': 'maintenance ■', 'degraded-performance': 'minor ▲', 'partial-outage': 'major ◆', 'major-outage': 'critical ✖' };
 const STEPS = Object.keys(LOOK), RANK = STEPS.splice(3);
 const paint = (el, state, words, toned = el) => {
   const [tone, icon] = LOOK[state].split(' ');

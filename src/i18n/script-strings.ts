@@ -1,20 +1,18 @@
 /**
  * The messages the page scripts (public/time.js, public/search.js) show, as
- * JSON for a `<script type="application/json" id="nb-strings">` in every page:
- * data, not code, so the pages' CSP (no inline script) allows it.
+ * JSON in `<html data-strings>` of every page: data, not code, so the pages'
+ * CSP (no inline script) has nothing to allow.
  */
-import { trusted, type SafeHtml } from '../html.ts';
 import type { Locale } from './locale.ts';
 
 const SCRIPT_KEYS = ['script.times_mine', 'script.show_site', 'script.show_mine', 'search.none', 'search.count', 'search.first'] as const;
 const STATES = ['scheduled', 'in-progress', 'completed', 'operational', 'under-maintenance', 'degraded-performance', 'partial-outage', 'major-outage'] as const;
 const OVERALL = ['operational', 'under-maintenance'] as const;
 
-export function scriptStrings(locale: Locale): SafeHtml {
+export function scriptStrings(locale: Locale): string {
   const strings: Record<string, unknown> = {};
   for (const key of SCRIPT_KEYS) strings[key] = locale.message(key);
   for (const state of STATES) strings[`state.${state}`] = locale.t(`state.${state}`);
   for (const state of OVERALL) strings[`overall.${state}`] = locale.t(`overall.${state}`);
-  // "<" escaped, so no message can end the script element early.
-  return trusted(JSON.stringify(strings).replace(/</g, '\\u003c'));
+  return JSON.stringify(strings);
 }

@@ -47,7 +47,7 @@ export function page({ site, title, url, description, feeds = [], body }: PageOp
     { href: '/subscribe/', label: locale.t('nav.subscribe') },
   ];
   return html`<!doctype html>
-<html lang="${locale.language}" dir="${locale.dir}" data-tz="${config.timezone}" data-now="${site.now.toISOString()}">
+<html lang="${locale.language}" dir="${locale.dir}" data-tz="${config.timezone}" data-now="${site.now.toISOString()}" data-strings="${scriptStrings(locale)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -57,7 +57,6 @@ export function page({ site, title, url, description, feeds = [], body }: PageOp
 <link rel="canonical" href="${config.url}${url}">
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="${assetPath('/style.css')}">
-<script type="application/json" id="nb-strings">${scriptStrings(locale)}</script>
 <script src="${assetPath('/time.js')}" defer></script>
 ${allFeeds.map((feed) => html`<link rel="alternate" type="${feed.type}" title="${feed.title}" href="${feed.href}">\n`)}
 </head>
