@@ -198,6 +198,8 @@ export function buildModel(
     ? []
     : allNotices.filter((notice) => !notice.draft && !isPublishedAt(notice, now)).map((notice) => notice.date);
 
+  const locale = createLocale({ language: config.language, clock: config.clock, strings: config.strings });
+  const bodies = { 'in-progress': locale.t('timeline.in-progress'), completed: locale.t('timeline.completed') };
   const months: MonthView[] = [];
   const notices: NoticeView[] = [];
   for (const notice of published) {
@@ -212,7 +214,7 @@ export function buildModel(
       state: noticeState(notice, now),
       scheduled: notice.date.getTime() > now.getTime(),
       published: updatesAsOf(notice, now),
-      timeline: timelineAsOf(notice, now),
+      timeline: timelineAsOf(notice, now, bodies),
       shownWindow: windowView(notice, now, zone),
       month: refOf(current),
     };
@@ -295,7 +297,7 @@ export function buildModel(
   // per page.
   return Object.freeze({
     config,
-    locale: createLocale({ language: config.language, clock: config.clock, strings: config.strings }),
+    locale,
     now,
     notices,
     months,

@@ -14,17 +14,23 @@ export interface TimelineEntry extends Update {
   synthesised?: true;
 }
 
-const SYNTHESISED_BODY: Partial<Record<UpdateStatus, string>> = {
+/** What the clock's entries say, in the site's language (src/i18n/: `timeline.in-progress`, `timeline.completed`). */
+export interface SynthesisedBodies {
+  'in-progress': string;
+  completed: string;
+}
+
+const ENGLISH_BODIES: SynthesisedBodies = {
   'in-progress': 'The maintenance has begun.',
   completed: 'The maintenance is complete.',
 };
 
-function synthesised(status: UpdateStatus, at: Date): TimelineEntry {
-  const body = SYNTHESISED_BODY[status]!;
+function synthesised(status: keyof SynthesisedBodies, at: Date, bodies: SynthesisedBodies): TimelineEntry {
+  const body = bodies[status];
   return { at, status, body, html: `<p>${body}</p>\n`, synthesised: true };
 }
 
-export function timelineAsOf(notice: Notice, now: Date): TimelineEntry[] {
+export function timelineAsOf(notice: Notice, now: Date, bodies: SynthesisedBodies = ENGLISH_BODIES): TimelineEntry[] {
   const published: TimelineEntry[] = updatesAsOf(notice, now);
   if (notice.type !== 'maintenance') return published;
   const has = (status: UpdateStatus) => published.some((update) => update.status === status);
@@ -33,9 +39,9 @@ export function timelineAsOf(notice: Notice, now: Date): TimelineEntry[] {
   const cancelledBeforeStart = published.some((update) => update.status === 'cancelled' && update.at.getTime() <= start.getTime());
   const added: TimelineEntry[] = [];
   if (start.getTime() <= now.getTime() && end.getTime() > start.getTime() && !cancelledBeforeStart && !has('in-progress')) {
-    added.push(synthesised('in-progress', start));
+    added.push(synthesised('in-progress', start, bodies));
   }
-  if (maintenanceState(notice, now) === 'completed' && !has('completed')) added.push(synthesised('completed', end));
+  if (maintenanceState(notice, now) === 'completed' && !has('completed')) added.push(synthesised('completed', end, bodies));
   if (!added.length) return published;
   // Stable: a synthesised entry follows the written updates of the same instant.
   return [...published, ...added].sort((a, b) => a.at.getTime() - b.at.getTime());

@@ -66,15 +66,18 @@ export function dateFormats(language: string, clock: Clock | undefined): DateFor
       dayLong: (day) => `${english.WEEKDAY_ABBREVIATIONS[utcDay(day).getUTCDay()]}, ${english.MONTH_ABBREVIATIONS[day.month - 1]} ${day.day}, ${day.year}`,
     };
   }
-  const hour = clock === undefined ? {} : clock === '24h' ? { hourCycle: 'h23' as const } : { hour12: true };
+  const cycle = clock === undefined ? {} : clock === '24h' ? { hourCycle: 'h23' as const } : { hour12: true };
+  // The locale's own short time says whether it writes 1 a.m. as "01:05" (de, fr) or "1:05" (ja).
+  const oneAm = new Intl.DateTimeFormat(language, { timeStyle: 'short', timeZone: 'UTC', ...cycle }).format(Date.UTC(2000, 0, 1, 1, 5));
+  const hour = { ...cycle, hour: clock !== '12h' && /^\D*0\d/.test(oneAm) ? ('2-digit' as const) : ('numeric' as const) };
   const perZone = new Map<string, { time: Intl.DateTimeFormat; dateTime: Intl.DateTimeFormat; zoneShort: Intl.DateTimeFormat; zoneLong: Intl.DateTimeFormat }>();
   const formatsFor = (zone: string) => {
     let formats = perZone.get(zone);
     if (!formats) {
       const make = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(language, { timeZone: zone, ...options });
       formats = {
-        time: make({ hour: 'numeric', minute: '2-digit', ...hour }),
-        dateTime: make({ weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', ...hour }),
+        time: make({ minute: '2-digit', ...hour }),
+        dateTime: make({ weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', minute: '2-digit', ...hour }),
         zoneShort: make({ timeZoneName: 'short' }),
         zoneLong: make({ timeZoneName: 'long' }),
       };
