@@ -1,5 +1,5 @@
-/** noticeboard page script (ES2020, no requests; pages are whole without it): times in the
- * reader's zone, relative times, maintenance states on the reader's clock, strip keyboard. */
+/** noticeboard page script (ES2020, no requests, pages work without it): reader's zone,
+ * relative times, maintenance on the reader's clock, strip keys (arrows as drawn). */
 (() => {
 const d = document, root = d.documentElement, lang = root.lang, $ = (s) => [...d.querySelectorAll(s)];
 const built = Date.parse(root.dataset.now), myTz = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -78,12 +78,12 @@ for (const strip of $('.strip')) {
   const days = [...strip.children], last = days.length - 1;
   days.forEach((li, i) => (li.tabIndex = i == last ? 0 : -1));
   strip.onkeydown = (e) => {
-    const i = days.indexOf(e.target), r = getComputedStyle(strip).gridTemplateColumns.split(' ').length;
-    const next = days[{ ArrowLeft: i - 1, ArrowRight: i + 1, ArrowUp: i - r, ArrowDown: i + r, Home: 0, End: last }[e.key]];
+    const i = days.indexOf(e.target), cs = getComputedStyle(strip), r = cs.gridTemplateColumns.split(' ').length, x = cs.direction == 'rtl' ? -1 : 1;
+    const next = days[{ ArrowLeft: i - x, ArrowRight: i + x, ArrowUp: i - r, ArrowDown: i + r, Home: 0, End: last }[e.key]];
     if (next) e.preventDefault(), (e.target.tabIndex = -1), (next.tabIndex = 0), next.focus();
   };
 }
-// a strip's caption shows the day in focus or hovered
+// caption: the day in focus/hovered
 for (const type of 'focusin mouseover focusout mouseout'.split(' ')) d.addEventListener(type, (e) => {
   const li = e.target.closest('.strip li'), p = li && li.parentNode.nextElementSibling;
   if (p) type.endsWith('out') ? delete p.dataset.day : (p.dataset.day = li.textContent);
