@@ -9,7 +9,7 @@ const status = document.querySelector('.search-status');
 const list = document.querySelector('.search-results');
 const MAX_RESULTS = 10;
 // The page's messages, in its language (src/i18n/script-strings.ts).
-const strings = JSON.parse(document.documentElement.dataset.strings || '{}');
+const strings = JSON.parse(document.body.dataset.strings || '{}');
 const fill = (text, values) => String(text ?? '').replace(/\{(\w+)\}/g, (whole, name) => values[name] ?? whole);
 const plurals = new Intl.PluralRules(document.documentElement.lang);
 const numbers = new Intl.NumberFormat(document.documentElement.lang);

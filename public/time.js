@@ -7,7 +7,7 @@ const other = myTz !== root.dataset.tz;
 let mine;
 try { mine = other && localStorage.nbTimes == 'mine'; } catch {}
 // words: src/i18n/script-strings.ts; tone icon: src/views.ts
-const S = JSON.parse(root.dataset.strings || '{}'), say = (k, v = {}) => (S[k] || '').replace(/{(\w+)}/g, (m, n) => v[n] ?? m);
+const S = JSON.parse(d.body.dataset.strings || '{}'), say = (k, v = {}) => (S[k] || '').replace(/{(\w+)}/g, (m, n) => v[n] ?? m);
 const LOOK = { scheduled: 'info ◷', 'in-progress': 'maintenance ▶', completed: 'ok ✔', operational: 'ok ✔',
   'under-maintenance': 'maintenance ■', 'degraded-performance': 'minor ▲', 'partial-outage': 'major ◆', 'major-outage': 'critical ✖' };
 const STEPS = Object.keys(LOOK), RANK = STEPS.splice(3);
@@ -83,7 +83,7 @@ for (const strip of $('.strip')) {
     if (next) e.preventDefault(), (e.target.tabIndex = -1), (next.tabIndex = 0), next.focus();
   };
 }
-// caption: the day in focus/hovered
+// caption: focused/hovered day
 for (const type of 'focusin mouseover focusout mouseout'.split(' ')) d.addEventListener(type, (e) => {
   const li = e.target.closest('.strip li'), p = li && li.parentNode.nextElementSibling;
   if (p) type.endsWith('out') ? delete p.dataset.day : (p.dataset.day = li.textContent);

@@ -1,6 +1,6 @@
 /**
  * The messages the page scripts (public/time.js, public/search.js) show, as
- * JSON in `<html data-strings>` of every page: data, not code, so the pages'
+ * JSON in `<body data-strings>` of every page (not on `<html>`: `<meta charset>` must come in the first 1024 bytes): data, not code, so the pages'
  * CSP (no inline script) has nothing to allow.
  */
 import type { Locale } from './locale.ts';

@@ -47,7 +47,7 @@ export function page({ site, title, url, description, feeds = [], body }: PageOp
     { href: '/subscribe/', label: locale.t('nav.subscribe') },
   ];
   return html`<!doctype html>
-<html lang="${locale.language}" dir="${locale.dir}" data-tz="${config.timezone}" data-now="${site.now.toISOString()}" data-strings="${scriptStrings(locale)}">
+<html lang="${locale.language}" dir="${locale.dir}" data-tz="${config.timezone}" data-now="${site.now.toISOString()}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -60,7 +60,7 @@ export function page({ site, title, url, description, feeds = [], body }: PageOp
 <script src="${assetPath('/time.js')}" defer></script>
 ${allFeeds.map((feed) => html`<link rel="alternate" type="${feed.type}" title="${feed.title}" href="${feed.href}">\n`)}
 </head>
-<body>
+<body data-strings="${scriptStrings(locale)}">
 <a class="skip" href="#main">${locale.t('layout.skip')}</a>
 <header class="site-header">
 <p class="site-title"><a href="/">${config.title}</a></p>
