@@ -18,7 +18,6 @@ import * as pagefind from 'pagefind';
 import { escapeHtml } from './html.ts';
 import type { SiteModel } from './model.ts';
 import { typeLabel } from './views.ts';
-import { formatDateTime } from './zoned-format.ts';
 
 export const SEARCH_DIR = 'pagefind';
 const BATCH = 200;

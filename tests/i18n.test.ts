@@ -5,7 +5,6 @@
  * `lang`/`dir`, and writes times as its language does (across a DST change).
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { parseHTML } from 'linkedom';
 import { localeProblems, readLocaleFile, shippedLocales, type Message } from '../src/i18n/catalog.ts';

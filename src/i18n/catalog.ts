@@ -77,6 +77,7 @@ export function localeProblems(messages: Messages, source: Messages): string[] {
     }
     problems.push(...messageProblems(key, message, english));
   }
+  if (messages['meta.dir'] !== undefined && !['ltr', 'rtl'].includes(messages['meta.dir'] as string)) problems.push('`meta.dir` must be ltr or rtl');
   return problems;
 }
 

@@ -17,9 +17,6 @@ export interface LocaleOptions {
 
 type Values = Record<string, string | number>;
 
-/** Scripts for which pages read right to left. */
-const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur']);
-
 export interface Locale {
   /** The tag pages carry in `lang`: the site's `language`. */
   language: string;
@@ -55,7 +52,8 @@ export function createLocale({ language, clock, strings = {} }: LocaleOptions): 
   };
   const fill = (text: string, values: Values) =>
     text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-  const dir = RTL_LANGUAGES.has(language.toLowerCase().split('-')[0]!) ? 'rtl' : 'ltr';
+  // The locale file says which way its script runs (`meta.dir`: ltr, or rtl for Arabic, Hebrew, Persian).
+  const dir = messages['meta.dir'] === 'rtl' ? 'rtl' : 'ltr';
   const t = (key: string, values: Values = {}) => {
     const found = message(key);
     return fill(typeof found === 'string' ? found : found.other!, values);

@@ -15,7 +15,7 @@ import { formatAvailability } from '../../src/availability.ts';
 import { html, SafeHtml, escapeHtml } from '../../src/html.ts';
 import type { ServiceView, SiteModel } from '../../src/model.ts';
 import { tHtml } from '../../src/i18n/markup.ts';
-import { availabilityOf, dayLook, dayText, impactLabel, notableDays, typeLabel, zoneName } from '../../src/views.ts';
+import { availabilityOf, dayLook, dayText, notableDays, typeLabel, zoneName } from '../../src/views.ts';
 
 /** Class per look; "ok" days have none, being most of them. */
 const LOOK_CLASS = { ok: '', minor: ' class=d1', major: ' class=d2', critical: ' class=d3', maintenance: ' class=dm' } as const;
