@@ -132,7 +132,8 @@ describe('a reopened incident is open everywhere', () => {
     for (const content of contents) {
       const text = textOf(parseHTML(`<!doctype html><html><body><div>${content}</div></body></html>`).document.querySelector('div'));
       assert.match(text, /\(ongoing\)/);
-      assert.match(text, /Investigating Failing again\.$/);
+      // Newest first: the reopening leads, the resolution after it, the first post last.
+      assert.match(text, /Updates, newest first .*3:40 AM PDT: Investigating Failing again\. .*3:20 AM PDT: Resolved .*: Posted /);
     }
   });
 });
