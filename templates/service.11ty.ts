@@ -23,14 +23,19 @@ export function render({ site, service }: { site: SiteModel; service: ServiceVie
     feeds: feedLinks(service.url).map((feed) => ({ ...feed, title: `${service.name}: ${feed.title}` })),
     body: html`<h1>${service.name}</h1>
 ${service.description ? html`<p class="description">${service.description}</p>` : ''}
-<section class="state-now">
+${service.retired
+  ? html`<section class="state-now">
+<h2>Retired</h2>
+<p>${service.name} is no longer offered. Its history stays here.</p>
+</section>`
+  : html`<section class="state-now">
 <h2>State now</h2>
 <p class="asof">${serviceStateBadge(service)} as of ${timeTag(site.now, site.config.timezone)}</p>
 ${service.causes.length
   ? html`<p>Because of:</p>
 ${noticeList(service.causes, site, '', { latest: true })}`
   : ''}
-</section>
+</section>`}
 ${availabilitySection(site, service)}
 <p class="links"><a href="${service.url}availability/">${service.name}: availability by month, quarter and year</a></p>
 <section class="history">

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, get } from 'node:http';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -341,6 +341,17 @@ describe('issue 12: authoring at 3 AM', () => {
       const page = await fetchPage(port, '/2025/03/31/dns-resolvers-down/');
       assert.equal(page.status, 200);
       assert.match(parseHTML(page.body).document.querySelector('main')!.textContent!, /Some customers cannot resolve names/);
+
+      // A broken notice deleted rather than fixed clears its problems too.
+      from = log.length;
+      const typo = 'posts/2025/03/typo.md';
+      fixture.write(typo, INCIDENT.replace('title: DNS resolvers down', 'title: DNS: typo'));
+      await waitFor(/typo\.md changed: 1 problem; every page shows them until they are fixed/, from);
+      assert.equal((await fetchPage(port, '/')).status, 500);
+      from = log.length;
+      rmSync(join(fixture.root, typo));
+      await waitFor(/typo\.md changed: wrote \d+ files? in [\d.]+ s; the problems are fixed\n/, from);
+      assert.equal((await fetchPage(port, '/')).status, 200);
     } finally {
       if (server.exitCode === null) process.kill(-server.pid!, 'SIGTERM');
     }
