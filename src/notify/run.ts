@@ -12,6 +12,7 @@
  *   looked for only since the earliest webhook baseline.
  */
 import type { NoticeView, SiteModel } from '../model.ts';
+import { componentStatus } from '../outputs/statuspage.ts';
 import type { Channel } from './config.ts';
 import { createSender, resolveSecrets, type Payload, type Secrets, type Sender } from './delivery.ts';
 import { formatEmail } from './email.ts';
@@ -67,10 +68,13 @@ function earliestWebhookBaseline(channels: readonly Channel[], sinceOf: (channel
   return times.length ? new Date(Math.min(...times)) : undefined;
 }
 
-/** One line for the log: the message's subject, or what changed. */
-function describeEvent(site: SiteModel, event: RunEvent): string {
-  if (event.kind === 'component_update') return `[Component update] ${event.service.name}: ${event.oldState} -> ${event.newState}`;
-  return composeMessage(site, event).subject;
+/** For the log: the message's label or subject; for a state change, what changed, in the webhook's words. */
+function describeEvent(site: SiteModel, event: RunEvent, part: 'label' | 'subject'): string {
+  if (event.kind === 'component_update') {
+    const change = `${event.service.name}: ${componentStatus(event.oldState)} -> ${componentStatus(event.newState)}`;
+    return part === 'label' ? `Component update, ${change}` : `[Component update] ${change}`;
+  }
+  return composeMessage(site, event)[part];
 }
 
 /** What one channel receives for one event; `webhookBody` comes from webhookBodies(site), made once per run. */
@@ -143,7 +147,7 @@ export async function runNotify(options: NotifyOptions): Promise<NotifyResult> {
         }
         store.markSent(channel.name, event.id, event.at);
         result.sent.push({ channel: channel.name, event: event.id });
-        log(`${channel.name}: sent ${event.id} (${describeEvent(site, event)})`);
+        log(`${channel.name}: sent ${event.id} (${describeEvent(site, event, 'label')})`);
       }
     }
   } finally {
@@ -170,7 +174,7 @@ function dryRun(options: NotifyOptions, since: Date): void {
     for (const event of events) {
       if (!wants(channel, event) || event.at.getTime() < from.getTime() || (channelState && event.id in channelState.sent)) continue;
       count++;
-      log(`${channel.name}: would send ${event.id}: ${describeEvent(site, event)}`);
+      log(`${channel.name}: would send ${event.id}: ${describeEvent(site, event, 'subject')}`);
     }
   }
   log(count ? `Dry run: ${count} message(s) would be sent; nothing was sent or recorded.` : 'Dry run: nothing to send; nothing was recorded.');
