@@ -4,9 +4,10 @@
  * `status_description`) and `incident` (an incident or a scheduled
  * maintenance, `incident_updates` newest first), as the notice stands when
  * the message is sent; or, for a service's state change, `component_update`
- * (old and new status) and `component`. Signed: `X-Noticeboard-Signature: sha256=<hex>` is the
- * HMAC-SHA256 of the exact body bytes under the channel's secret, and
- * `X-Noticeboard-Event-Id` is the event id, for receivers to drop repeats.
+ * (old and new status) and `component`. Signed:
+ * `X-Noticeboard-Signature: sha256=<hex>` is the HMAC-SHA256 of the exact
+ * body bytes under the channel's secret, and `X-Noticeboard-Event-Id` is the
+ * event id, for receivers to drop repeats.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { NoticeView, SiteModel } from '../model.ts';
