@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { parseHTML } from 'linkedom';
+import { componentsDocument } from '../src/outputs/statuspage-schema.ts';
 import { noticeFile, notifySite, type NotifySite } from './helpers/notify-site.ts';
 
 const OLD_INCIDENT = noticeFile(`
@@ -66,6 +67,8 @@ const componentUpdates = (site: NotifySite) =>
       assert.ok(COMPONENT_STATUSES.includes(body.component_update.old_status), body.component_update.old_status);
       assert.ok(COMPONENT_STATUSES.includes(body.component_update.new_status), body.component_update.new_status);
       assert.equal(request.headers['x-noticeboard-event-id'], body.meta.event_id);
+      // `component` has the API's component shape, checked by the API's own schema.
+      componentsDocument.shape.components.element.parse(body.component);
       return body;
     });
 
