@@ -284,7 +284,12 @@ describe('issue 12: authoring at 3 AM', () => {
     assert.ok(listed.includes('/services/status/'), `the ungrouped service is listed: ${listed.join(' ')}`);
     assert.ok(!listed.includes('/services/isdn/'), 'the retired service is not on the home page');
     assert.ok(fixture.exists('/services/isdn/index.html'), 'the retired service keeps its page');
-    assert.match(fixture.read('/services/isdn/index.html'), /ISDN down/);
+    const isdn = parseHTML(fixture.read('/services/isdn/index.html')).document;
+    assert.match(isdn.querySelector('main')!.textContent!, /ISDN down/);
+    // It says it is retired, not a state it no longer has.
+    assert.equal(isdn.querySelector('.state-now h2')!.textContent, 'Retired');
+    assert.match(isdn.querySelector('.state-now p')!.textContent!, /ISDN dial-in is no longer offered/);
+    assert.equal(isdn.querySelector('.state-now .asof'), null);
     const components = (JSON.parse(fixture.read('/api/v2/components.json')) as { components: { name: string; group: boolean; group_id: string | null }[] }).components;
     assert.ok(!components.some((c) => c.name === 'ISDN dial-in'));
     const hotline = components.find((c) => c.name === 'Status hotline')!;
