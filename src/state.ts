@@ -61,25 +61,36 @@ function latestStatus(updates: Update[], among: readonly UpdateStatus[]): Update
 const OPEN_INCIDENT_STATUSES: readonly UpdateStatus[] = ['investigating', 'identified', 'monitoring'];
 
 /**
- * When the incident's service impact ends, as of `now`: the window's end, else
- * its `resolved` update. An open status (investigating, identified,
- * monitoring) published after the end reopens the incident: that end no
- * longer applies, and only a later `resolved` update ends it again. Only
- * updates published by `now` count, so a resolution that is not yet said ends
- * nothing. Undefined while nobody has said it is over. The one place the
+ * When the incident's service impact ends, as of `now`: the written
+ * `window.end`, else its `resolved` update. A written end is what the author
+ * says the impact was (spec §4: resolved once its end has passed), so updates
+ * after it are follow-ups and change nothing. A `resolved` update is news like
+ * any other: an open status (investigating, identified, monitoring) published
+ * after it reopens the incident, and only a later `resolved` ends it again.
+ * Only updates published by `now` count, so a resolution that is not yet said
+ * ends nothing. Undefined while nobody has said it is over. The one place the
  * reopen rule lives: state, pages, availability, feeds and API all ask here.
  */
 export function incidentEnd(notice: Notice, now: Date): Date | undefined {
-  let end = notice.window?.end;
+  if (notice.window?.end) return notice.window.end;
+  let end: Date | undefined;
   for (const update of notice.updates) {
     if (update.at.getTime() > now.getTime()) break;
-    if (OPEN_INCIDENT_STATUSES.includes(update.status)) {
-      if (end !== undefined && update.at.getTime() > end.getTime()) end = undefined;
-    } else if (update.status === 'resolved' && end === undefined) {
-      end = update.at;
-    }
+    if (OPEN_INCIDENT_STATUSES.includes(update.status)) end = undefined;
+    else if (update.status === 'resolved' && end === undefined) end = update.at;
   }
   return end;
+}
+
+/**
+ * The open-status updates of an incident dated after its written end: they
+ * do not reopen it (see incidentEnd), which `check` says, in case a reopening
+ * was meant.
+ */
+export function followUpsAfterEnd(notice: Notice): Update[] {
+  const end = notice.type === 'incident' ? notice.window?.end : undefined;
+  if (!end) return [];
+  return notice.updates.filter((update) => OPEN_INCIDENT_STATUSES.includes(update.status) && update.at.getTime() > end.getTime());
 }
 
 function incidentState(notice: Notice, now: Date): IncidentState {

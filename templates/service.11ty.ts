@@ -26,14 +26,19 @@ export function render({ site, service }: { site: SiteModel; service: ServiceVie
     feeds: feedLinks(service.url).map((feed) => ({ ...feed, title: t('feed.link_title', { name: service.name, format: feed.title }) })),
     body: html`<h1>${service.name}</h1>
 ${service.description ? html`<p class="description">${service.description}</p>` : ''}
-<section class="state-now">
+${service.retired
+  ? html`<section class="state-now">
+<h2>${t('service.retired')}</h2>
+<p>${t('service.retired_text', { service: service.name })}</p>
+</section>`
+  : html`<section class="state-now">
 <h2>${t('service.state_now')}</h2>
 <p class="asof">${tHtml(locale, 'service.state_asof', { badge: serviceStateBadge(service, locale), time: timeTag(site.now, site.config.timezone, locale) })}</p>
 ${service.causes.length
   ? html`<p>${t('service.because')}</p>
 ${noticeList(service.causes, site, '', { latest: true })}`
   : ''}
-</section>
+</section>`}
 ${availabilitySection(site, service)}
 <p class="links"><a href="${service.url}availability/">${t('service.availability_link', { service: service.name })}</a></p>
 <section class="history">

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, get } from 'node:http';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -284,7 +284,12 @@ describe('issue 12: authoring at 3 AM', () => {
     assert.ok(listed.includes('/services/status/'), `the ungrouped service is listed: ${listed.join(' ')}`);
     assert.ok(!listed.includes('/services/isdn/'), 'the retired service is not on the home page');
     assert.ok(fixture.exists('/services/isdn/index.html'), 'the retired service keeps its page');
-    assert.match(fixture.read('/services/isdn/index.html'), /ISDN down/);
+    const isdn = parseHTML(fixture.read('/services/isdn/index.html')).document;
+    assert.match(isdn.querySelector('main')!.textContent!, /ISDN down/);
+    // It says it is retired, not a state it no longer has.
+    assert.equal(isdn.querySelector('.state-now h2')!.textContent, 'Retired');
+    assert.match(isdn.querySelector('.state-now p')!.textContent!, /ISDN dial-in is no longer offered/);
+    assert.equal(isdn.querySelector('.state-now .asof'), null);
     const components = (JSON.parse(fixture.read('/api/v2/components.json')) as { components: { name: string; group: boolean; group_id: string | null }[] }).components;
     assert.ok(!components.some((c) => c.name === 'ISDN dial-in'));
     const hotline = components.find((c) => c.name === 'Status hotline')!;
@@ -341,6 +346,17 @@ describe('issue 12: authoring at 3 AM', () => {
       const page = await fetchPage(port, '/2025/03/31/dns-resolvers-down/');
       assert.equal(page.status, 200);
       assert.match(parseHTML(page.body).document.querySelector('main')!.textContent!, /Some customers cannot resolve names/);
+
+      // A broken notice deleted rather than fixed clears its problems too.
+      from = log.length;
+      const typo = 'posts/2025/03/typo.md';
+      fixture.write(typo, INCIDENT.replace('title: DNS resolvers down', 'title: DNS: typo'));
+      await waitFor(/typo\.md changed: 1 problem; every page shows them until they are fixed/, from);
+      assert.equal((await fetchPage(port, '/')).status, 500);
+      from = log.length;
+      rmSync(join(fixture.root, typo));
+      await waitFor(/typo\.md changed: wrote \d+ files? in [\d.]+ s; the problems are fixed\n/, from);
+      assert.equal((await fetchPage(port, '/')).status, 200);
     } finally {
       if (server.exitCode === null) process.kill(-server.pid!, 'SIGTERM');
     }

@@ -262,3 +262,19 @@ describe('calendar size stays bounded', () => {
     assert.deepEqual(summaries, ['last-spring', 'next-week']);
   });
 });
+
+describe('a maintenance completed early', () => {
+  it('ends its event when the `completed` update says, as its page does; the planned end before that', () => {
+    const config = testConfig(configYaml([['backbone', 'Backbone', 'Network']]));
+    const notice = parseNotice(
+      `---\ntitle: Early\ntype: maintenance\ndate: 2008-10-01 10:00\nwindow: {start: 2008-10-02 00:01, duration: 90m}\nservices: [backbone]\nauthors: [NOC]\nupdates:\n  - at: 2008-10-02 00:40\n    status: completed\n    body: Done early.\n---\nWork.\n`,
+      'posts/early.md',
+      config,
+    ).notice!;
+    const at = (now: string) => importCalendar(renderCalendar(buildModel(config, [notice], new Date(now)))).events[0]!;
+    // Before the update is published the event holds the plan (00:01-01:31 PDT).
+    assert.equal(at('2008-10-02T07:30:00Z').end, '2008-10-02T08:31:00.000Z');
+    // After it, the actual end (00:40 PDT).
+    assert.equal(at('2008-10-02T09:00:00Z').end, '2008-10-02T07:40:00.000Z');
+  });
+});

@@ -73,11 +73,13 @@ describe('pages never carry a forbidden code point', () => {
   it('the text around them reads as written', () => {
     const { document } = parseHTML(build.read('/2008/10/01/bell/index.html'));
     assert.equal(document.querySelector('h1')?.textContent, 'Mail slow');
-    assert.match(document.querySelector('.notice > .body')?.textContent ?? '', /Some customers see slow mail\./);
-    assert.match(document.querySelector('.updates .body')?.textContent ?? '', /A filer is slow\./);
+    // The timeline runs newest first: the update, then the notice as first posted.
+    assert.match(document.querySelector('.timeline li.posted .body')?.textContent ?? '', /Some customers see slow mail\./);
+    assert.match(document.querySelector('.timeline li:not(.posted) .body')?.textContent ?? '', /A filer is slow\./);
     assert.match(document.querySelector('.facts')?.textContent ?? '', /IMAP mail/);
     assert.equal(document.querySelector('title')?.textContent, 'Mail slow · Example ISP Status');
     const home = parseHTML(build.read('/index.html')).document;
-    assert.equal(home.querySelector('.open-incidents .summary')?.textContent, 'Slow mail.');
+    // The home page leads with an open incident's newest update.
+    assert.match(home.querySelector('.open-incidents .latest .body')?.textContent ?? '', /^\s*A filer is slow\.\s*$/);
   });
 });

@@ -6,6 +6,7 @@
  */
 import { formatDistanceStrict } from 'date-fns/formatDistanceStrict';
 import type { Notice } from '../notice.ts';
+import { followUpsAfterEnd } from '../state.ts';
 import { formatDateTime } from '../zoned-format.ts';
 
 /**
@@ -30,4 +31,17 @@ export function futureNotes(notices: readonly Notice[], now: Date, zone: string)
     });
   }
   return notes;
+}
+
+/**
+ * One line per open-status update after an incident's written end, for
+ * `npm run check`: it does not reopen the incident (src/state.ts incidentEnd).
+ */
+export function followUpNotes(notices: readonly Notice[], zone: string): string[] {
+  return notices.flatMap((notice) =>
+    followUpsAfterEnd(notice).map(
+      (update) =>
+        `${notice.file}: the update "${update.status}" at ${formatDateTime(update.at, zone)} comes after window.end (${formatDateTime(notice.window!.end!, zone)}), so the incident stays resolved; to reopen it, remove window.end and add a \`resolved\` update when it is over.`,
+    ),
+  );
 }

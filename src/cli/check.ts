@@ -3,7 +3,7 @@
  * notice without building. Exits 1 if there is any problem, 0 otherwise.
  */
 import { PROBLEM_FORMATS, renderProblems, type ProblemFormat } from '../problem-formats.ts';
-import { futureNotes } from '../authoring/future.ts';
+import { followUpNotes, futureNotes } from '../authoring/future.ts';
 import { checkSite, resolveNow } from '../site.ts';
 import { parseFlags, runCommand, usageError } from './command.ts';
 
@@ -13,7 +13,7 @@ await runCommand(() => {
   if (!PROBLEM_FORMATS.includes(format)) usageError(`--format "${values.format}" is not a format; use one of ${PROBLEM_FORMATS.join(', ')}`);
 
   const { problems, files, config, notices } = checkSite(process.cwd());
-  const notes = config ? futureNotes(notices, resolveNow(config.timezone), config.timezone) : [];
+  const notes = config ? [...futureNotes(notices, resolveNow(config.timezone), config.timezone), ...followUpNotes(notices, config.timezone)] : [];
   if (format === 'json') {
     console.log(renderProblems(problems, format));
   } else if (problems.length) {

@@ -93,7 +93,11 @@ const eleventy = new Eleventy('templates', values.output, {
 });
 eleventy.logger.overrideLogger(logger);
 await eleventy.init();
-await eleventy.watch();
+const rebuildAfter = await eleventy.watch();
+// Eleventy rebuilds when a watched file changes or is added, but only forgets
+// one that is deleted: a deleted notice (or a broken one deleted rather than
+// fixed) must rebuild too, or the preview keeps showing it, or its problems.
+eleventy.watcher?.on('unlink', (path) => void rebuildAfter(path));
 await eleventy.serve(port);
 process.on('SIGINT', () => {
   void eleventy.stopWatch().then(() => process.exit(0));

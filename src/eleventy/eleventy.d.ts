@@ -8,7 +8,10 @@ declare module '@11ty/eleventy' {
     );
     write(): Promise<unknown>;
     init(): Promise<void>;
-    watch(): Promise<void>;
+    /** Starts watching; resolves to the function that rebuilds after a change to `path`. */
+    watch(): Promise<(path: string) => Promise<void>>;
+    /** The file watcher, once `watch()` has started it. */
+    watcher?: { on(event: 'unlink', listener: (path: string) => void): void };
     serve(port?: number): Promise<void>;
     stopWatch(): Promise<void>;
     readonly logger: { overrideLogger(logger: Pick<Console, 'log' | 'warn' | 'error' | 'info'> | false): void; isChalkEnabled: boolean };

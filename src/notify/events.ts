@@ -49,8 +49,20 @@ export function eventsAsOf<N extends Notice>(notices: readonly N[], now: Date, r
       for (const [kind, at] of maintenanceClock(notice, now, reminderMinutes)) event(kind, at);
     }
   }
-  const order = (kind: EventKind) => EVENT_KINDS.indexOf(kind);
-  return events.sort((a, b) => a.at.getTime() - b.at.getTime() || order(a.kind) - order(b.kind) || a.id.localeCompare(b.id));
+  return events.sort(byTime);
+}
+
+/**
+ * Oldest first; at one instant, in EVENT_KINDS order, and any other kind (a
+ * service's state change) after them, as Statuspage sends a component's
+ * update after the incident that caused it.
+ */
+export function byTime(a: { at: Date; kind: string; id: string }, b: { at: Date; kind: string; id: string }): number {
+  const order = (kind: string) => {
+    const index = EVENT_KINDS.indexOf(kind as EventKind);
+    return index < 0 ? EVENT_KINDS.length : index;
+  };
+  return a.at.getTime() - b.at.getTime() || order(a.kind) - order(b.kind) || a.id.localeCompare(b.id);
 }
 
 /**

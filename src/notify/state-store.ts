@@ -110,6 +110,11 @@ export class StateStore {
     });
   }
 
+  /** The channel's baseline: events before it are never sent to it. */
+  since(name: string): Date {
+    return new Date(this.document.channels[name]!.since);
+  }
+
   /** Whether the channel wants the event: not before its baseline and not sent yet. */
   isDue(name: string, eventId: string, at: Date): boolean {
     const channel = this.document.channels[name]!;

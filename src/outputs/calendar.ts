@@ -5,7 +5,8 @@
  * - UID: the notice's absolute permalink. It depends on the date and file name
  *   only, so editing a title or body never changes it, and a calendar that
  *   imported the event updates it in place.
- * - DTSTART/DTEND: the window, in UTC (`Z`), so no client has to know the zone.
+ * - DTSTART/DTEND: the window, in UTC (`Z`), so no client has to know the zone;
+ *   a maintenance a `completed` update ended early ends then.
  * - SEQUENCE: the number of timeline entries at the build's "now" (published
  *   updates, and a start or end said by the clock: NoticeView.timeline); it grows
  *   whenever the notice gains one (RFC 5545 §3.8.7.4).
@@ -108,7 +109,8 @@ function eventData(site: SiteModel, notice: NoticeView): ICalEventData {
     created: notice.date,
     lastModified: changed,
     start: notice.window!.start,
-    end: notice.window!.end!,
+    // A maintenance completed early ends when it did (as its page shows), not as planned.
+    end: notice.shownWindow?.end ?? notice.window!.end!,
     summary: scrub(notice.title),
     description: noticeText(site, notice),
     url,

@@ -195,6 +195,10 @@ class StatuspageApi {
     return component;
   }
 
+  componentOf(serviceId: string): StatuspageComponent | undefined {
+    return this.componentsById.get(serviceId);
+  }
+
   private affected(notice: Notice): StatuspageComponent[] {
     // A retired service has no component; the notice still names the others.
     return servicesOf(this.site, notice).flatMap((service) => this.componentsById.get(service.id) ?? []);
@@ -366,16 +370,21 @@ function statuspageDocuments(site: SiteModel): StatuspageDocuments {
 }
 
 /**
- * What a Statuspage webhook says about an incident or maintenance as it
- * stands at the model's "now" (for `npm run notify`): the page's id and
- * status, and the notice in the API's own shape. Make one per run: it
- * computes the components once.
+ * What a Statuspage webhook says, as things stand at the model's "now" (for
+ * `npm run notify`): the page's id and status, a notice in the API's own
+ * shape, and a service's component (undefined for a retired service, which
+ * has none). Make one per run: it computes the components once.
  */
 export function statuspageWebhookParts(site: SiteModel) {
   const api = new StatuspageApi(site);
-  return (notice: NoticeView) => {
-    const incident = notice.type === 'incident' ? api.incident(notice) : api.maintenance(notice);
-    return { pageId: api.pageId, status: api.status(), incident: scrubDeep(incident) };
+  return {
+    pageId: api.pageId,
+    status: api.status(),
+    incident: (notice: NoticeView) => scrubDeep(notice.type === 'incident' ? api.incident(notice) : api.maintenance(notice)),
+    component: (serviceId: string) => {
+      const component = api.componentOf(serviceId);
+      return component && scrubDeep(component);
+    },
   };
 }
 
