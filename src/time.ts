@@ -137,17 +137,24 @@ function gapMessage(text: string, wallClockAsUtc: number, zone: string): string 
   );
 }
 
+/** en-US knows only American zone names and en-GB only European ones, so both are asked. */
+const ZONE_NAME_LOCALES = ['en-US', 'en-GB'];
+const zoneNameFormats = new Map<string, Intl.DateTimeFormat[]>();
+
 /**
  * The zone's short name at `instant`, as people there write it: "PDT" in
- * Los Angeles, "CEST" in Berlin, else the offset ("GMT+9"). en-US knows only
- * American names and en-GB only European ones, so both are asked.
+ * Los Angeles, "CEST" in Berlin, else the offset ("GMT+9"). The formatters are
+ * made once per zone: pages ask for every time they show.
  */
 export function zoneName(zone: string, instant: Date): string {
+  let formats = zoneNameFormats.get(zone);
+  if (!formats) {
+    formats = ZONE_NAME_LOCALES.map((locale) => new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'short' }));
+    zoneNameFormats.set(zone, formats);
+  }
   let fallback = '';
-  for (const locale of ['en-US', 'en-GB']) {
-    const part = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'short' })
-      .formatToParts(instant)
-      .find((item) => item.type === 'timeZoneName')?.value;
+  for (const format of formats) {
+    const part = format.formatToParts(instant).find((item) => item.type === 'timeZoneName')?.value;
     if (part && !/^(GMT|UTC)[+-]/.test(part)) return part;
     fallback ||= part ?? '';
   }

@@ -4,7 +4,7 @@
  */
 import { TZDate, tzOffset } from '@date-fns/tz';
 import { format } from 'date-fns/format';
-import { formatOffset } from './time.ts';
+import { formatOffset, zoneName } from './time.ts';
 
 interface LocalDate {
   year: number;
@@ -18,23 +18,6 @@ export function localDate(instant: Date, zone: string): LocalDate {
   if (fast) return { year: fast.year, month: fast.month, day: fast.day };
   const wall = new TZDate(instant.getTime(), zone);
   return { year: wall.getFullYear(), month: wall.getMonth() + 1, day: wall.getDate() };
-}
-
-const abbreviationFormats = new Map<string, Intl.DateTimeFormat>();
-
-/**
- * "PDT". Same text as @date-fns/tz's tzName(zone, instant, 'short'), which
- * builds a new Intl.DateTimeFormat on every call: slow, and the native memory
- * of thousands of formatters is what made large builds take gigabytes.
- */
-function zoneAbbreviation(instant: Date, zone: string): string {
-  let format = abbreviationFormats.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { hour: 'numeric', timeZone: zone, timeZoneName: 'short' });
-    abbreviationFormats.set(zone, format);
-  }
-  // Format.JS uses non-breaking spaces; skip the hour and AM/PM parts.
-  return format.format(instant).split(/\s/g).slice(2).join(' ');
 }
 
 export const WEEKDAY_ABBREVIATIONS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -79,7 +62,7 @@ function local(instant: Date, zone: string): Local | null {
         minute: wall.getUTCMinutes(),
         second: wall.getUTCSeconds(),
         offset,
-        abbreviation: zoneAbbreviation(instant, zone),
+        abbreviation: zoneName(zone, instant),
       };
     }
     locals.set(key, value);
@@ -93,14 +76,14 @@ const clock = ({ hour, minute }: Local) => `${hour % 12 || 12}:${two(minute)} ${
 export function formatTime(instant: Date, zone: string): string {
   const fast = local(instant, zone);
   if (fast) return `${clock(fast)} ${fast.abbreviation}`;
-  return `${format(new TZDate(instant.getTime(), zone), 'h:mm a')} ${zoneAbbreviation(instant, zone)}`;
+  return `${format(new TZDate(instant.getTime(), zone), 'h:mm a')} ${zoneName(zone, instant)}`;
 }
 
 /** "Thu, Oct 2, 2008, 12:01 AM PDT" */
 export function formatDateTime(instant: Date, zone: string): string {
   const fast = local(instant, zone);
   if (fast) return `${WEEKDAY_ABBREVIATIONS[fast.weekday]}, ${MONTH_ABBREVIATIONS[fast.month - 1]} ${fast.day}, ${fast.year}, ${clock(fast)} ${fast.abbreviation}`;
-  return `${format(new TZDate(instant.getTime(), zone), 'EEE, MMM d, yyyy, h:mm a')} ${zoneAbbreviation(instant, zone)}`;
+  return `${format(new TZDate(instant.getTime(), zone), 'EEE, MMM d, yyyy, h:mm a')} ${zoneName(zone, instant)}`;
 }
 
 /** The exact instant for `<time datetime>`, with the zone's offset, e.g. 2008-10-02T00:01:00-07:00. */

@@ -159,7 +159,7 @@ describe('a site built in each shipped language', () => {
       }),
     );
     assert.deepEqual(windows, {
-      en: 'Sun, Mar 29, 2026, 12:30 AM GMT+1 – 3:30 AM GMT+2 (2 h)',
+      en: 'Sun, Mar 29, 2026, 12:30 AM CET – 3:30 AM CEST (2 h)',
       de: 'So., 29. März 2026, 00:30 MEZ – 03:30 MESZ (2 Std.)',
       fr: 'dim. 29 mars 2026, 00:30 heure normale d’Europe centrale – 03:30 heure d’été d’Europe centrale (2 h)',
       es: 'dom, 29 mar 2026, 0:30 CET – 3:30 CEST (2 h)',
@@ -187,7 +187,7 @@ describe('a site built in each shipped language', () => {
       }),
     );
     assert.equal(banners.de, '◆ Teilausfall Stand: So., 29. März 2026, 12:00 MESZ');
-    assert.equal(banners.en, '◆ Partial outage Status as of Sun, Mar 29, 2026, 12:00 PM GMT+2');
+    assert.equal(banners.en, '◆ Partial outage Status as of Sun, Mar 29, 2026, 12:00 PM CEST');
     for (const [language, banner] of Object.entries(banners)) console.log(`# ${language}: ${banner}`);
   });
 });
