@@ -20,5 +20,5 @@ export default function (eleventyConfig: EleventyConfig) {
 }
 
 export const config = {
-  dir: { input: 'templates' },
+  dir: { input: 'src/pages/templates' },
 };

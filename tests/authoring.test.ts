@@ -10,10 +10,10 @@ import { join, resolve } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { appendUpdate } from '../src/authoring/append-update.ts';
 import { newNoticeFile, slugify } from '../src/authoring/new-notice.ts';
-import { parseConfig } from '../src/config.ts';
-import { parseNotice } from '../src/load-notices.ts';
-import { checkSite } from '../src/site.ts';
-import { configJsonSchema, noticeJsonSchema } from '../src/json-schemas.ts';
+import { parseConfig } from '../src/content/config.ts';
+import { parseNotice } from '../src/content/load-notices.ts';
+import { checkSite } from '../src/site/load-site.ts';
+import { configJsonSchema, noticeJsonSchema } from '../src/content/json-schemas.ts';
 
 const PROJECT = resolve(import.meta.dirname, '..');
 const CONFIG_TEXT = readFileSync(join(PROJECT, 'tests/fixtures/valid/site.config.yaml'), 'utf8');

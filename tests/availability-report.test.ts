@@ -5,9 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { PeriodFigures } from '../src/availability-report.ts';
-import { parseConfig } from '../src/config.ts';
-import { buildModel } from '../src/model.ts';
+import type { PeriodFigures } from '../src/model/availability-report.ts';
+import { parseConfig } from '../src/content/config.ts';
+import { buildModel } from '../src/model/model.ts';
 import { BERLIN_SLA_CONFIG, at, testConfig, validNotice } from './helpers/config.ts';
 
 const ZONE = 'Europe/Berlin';

@@ -11,10 +11,10 @@ import {
   formatAvailability,
   IMPACT_WEIGHT,
   serviceAvailability,
-} from '../src/availability.ts';
-import { buildModel } from '../src/model.ts';
-import type { Impact, Notice, Update, UpdateStatus } from '../src/notice.ts';
-import { availabilityOf, dayLook, dayText } from '../src/views.ts';
+} from '../src/model/availability.ts';
+import { buildModel } from '../src/model/model.ts';
+import type { Impact, Notice, Update, UpdateStatus } from '../src/content/notice.ts';
+import { availabilityOf, dayLook, dayText } from '../src/model/views.ts';
 import { at, configYaml, testConfig } from './helpers/config.ts';
 import { EN } from './helpers/english.ts';
 

@@ -11,11 +11,11 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import type { SiteModel } from '../src/model.ts';
-import { loadSite } from '../src/site.ts';
-import { formatAvailability } from '../src/availability.ts';
-import { availabilityOf, overallLabel, stateIcon, stateLabel, stateTone, typeLabel } from '../src/views.ts';
-import { formatDateTime, formatTime } from '../src/zoned-format.ts';
+import type { SiteModel } from '../src/model/model.ts';
+import { loadSite } from '../src/site/load-site.ts';
+import { formatAvailability } from '../src/model/availability.ts';
+import { availabilityOf, overallLabel, stateIcon, stateLabel, stateTone, typeLabel } from '../src/model/views.ts';
+import { formatDateTime, formatTime } from '../src/time/zoned-format.ts';
 import { axeSource, launchChromium, serveDirectory, type StaticServer } from './helpers/browser.ts';
 import { SAMPLE_NOW, type Fixture } from './helpers/build-fixture.ts';
 import { at } from './helpers/config.ts';

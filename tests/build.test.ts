@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parseHTML } from 'linkedom';
-import { InvalidInputError } from '../src/problems.ts';
+import { InvalidInputError } from '../src/content/problems.ts';
 import { buildFixture, PROJECT_ROOT, SAMPLE_NOW, type Fixture } from './helpers/build-fixture.ts';
 
 /** Every fixture this file builds, removed when its tests are done. */

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parseHTML } from 'linkedom';
 import type { Browser, Page } from 'playwright-core';
-import { checkSite } from '../src/site.ts';
+import { checkSite } from '../src/site/load-site.ts';
 import { createFixture, type Fixture } from './helpers/build-fixture.ts';
 import { launchChromium, serveDirectory, type StaticServer } from './helpers/browser.ts';
 import { ingest, ingestConfig, PAYLOADS } from './helpers/ingest-site.ts';

@@ -18,7 +18,7 @@ import { renderCalendar } from '../src/outputs/calendar.ts';
 import { stableId } from '../src/outputs/common.ts';
 import { FEED_FILES, FEED_FORMATS, renderFeed, serviceFeedScope, siteFeedScope } from '../src/outputs/feeds.ts';
 import { renderStatuspage, STATUSPAGE_PATHS } from '../src/outputs/statuspage.ts';
-import { loadSite, resolveNow } from '../src/site.ts';
+import { loadSite, resolveNow } from '../src/site/load-site.ts';
 import { hasUnsafeCharacters, scrub, scrubDeep } from '../src/outputs/scrub.ts';
 import { finishXml, xmlAttribute, xmlCdata, xmlText } from '../src/outputs/xml-safe.ts';
 import type { Fixture } from './helpers/build-fixture.ts';

@@ -8,10 +8,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeCorpus } from '../src/bench/corpus.ts';
-import { Random } from '../src/bench/random.ts';
-import { readYamlFast, splitFrontMatter } from '../src/front-matter.ts';
-import { parseYaml } from '../src/yaml-source.ts';
+import { writeCorpus } from '../bench/lib/corpus.ts';
+import { Random } from '../bench/lib/random.ts';
+import { readYamlFast, splitFrontMatter } from '../src/content/front-matter.ts';
+import { parseYaml } from '../src/content/yaml-source.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 

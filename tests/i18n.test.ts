@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { parseHTML } from 'linkedom';
 import { localeProblems, readLocaleFile, shippedLocales, type Message } from '../src/i18n/catalog.ts';
 import { createLocale } from '../src/i18n/locale.ts';
-import { parseConfig } from '../src/config.ts';
+import { parseConfig } from '../src/content/config.ts';
 import { buildFixture, type Fixture } from './helpers/build-fixture.ts';
 
 import { I18N_NOW, I18N_POSTS, i18nConfig, SHIPPED } from './helpers/i18n-site.ts';

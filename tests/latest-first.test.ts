@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { parseHTML } from 'linkedom';
-import { newestFirst, newestOf } from '../src/latest-first.ts';
+import { newestFirst, newestOf } from '../src/model/latest-first.ts';
 import { buildFixture, type Fixture } from './helpers/build-fixture.ts';
 import { configYaml } from './helpers/config.ts';
 

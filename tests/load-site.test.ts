@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { formatProblem, InvalidInputError } from '../src/problems.ts';
-import { checkSite, loadSite } from '../src/site.ts';
+import { formatProblem, InvalidInputError } from '../src/content/problems.ts';
+import { checkSite, loadSite } from '../src/site/load-site.ts';
 import { withEnv } from './helpers/env.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));

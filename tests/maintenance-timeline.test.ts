@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { parseAtomFeed } from 'feedsmith';
 import { parseHTML } from 'linkedom';
-import { timelineAsOf } from '../src/timeline.ts';
+import { timelineAsOf } from '../src/model/timeline.ts';
 import { buildFixture, type Fixture } from './helpers/build-fixture.ts';
 import { at, configYaml, testConfig, validNotice } from './helpers/config.ts';
 

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildModel } from '../src/model.ts';
+import { buildModel } from '../src/model/model.ts';
 import { serviceEventMatches, serviceStateEventsSince, type ServiceStateEvent } from '../src/notify/service-events.ts';
 import { at, configYaml, testConfig, validNotice } from './helpers/config.ts';
 

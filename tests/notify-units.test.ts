@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseHTML } from 'linkedom';
-import { parseConfig } from '../src/config.ts';
-import { buildModel } from '../src/model.ts';
+import { parseConfig } from '../src/content/config.ts';
+import { buildModel } from '../src/model/model.ts';
 import { eventsAsOf } from '../src/notify/events.ts';
 import { shortTime } from '../src/notify/message.ts';
 import { signBody, verifySignature } from '../src/notify/webhook.ts';

@@ -5,12 +5,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseHTML } from 'linkedom';
-import { buildModel } from '../src/model.ts';
-import type { Notice } from '../src/notice.ts';
-import { zoneName } from '../src/views.ts';
+import { buildModel } from '../src/model/model.ts';
+import type { Notice } from '../src/content/notice.ts';
+import { zoneName } from '../src/model/views.ts';
 import { EN } from './helpers/english.ts';
-import { availabilityStrip } from '../templates/_parts/availability.ts';
-import { noticeStateBadge, serviceStateBadge } from '../templates/_parts/state.ts';
+import { availabilityStrip } from '../src/pages/parts/availability.ts';
+import { noticeStateBadge, serviceStateBadge } from '../src/pages/parts/state.ts';
 import { at, configYaml, testConfig, validNotice } from './helpers/config.ts';
 
 /** A service name that breaks an attribute left unescaped (`"`), or escaped twice (`&`, `<`). */

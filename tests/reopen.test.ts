@@ -13,9 +13,9 @@ import { after, before, describe, it } from 'node:test';
 import { parseAtomFeed, parseRssFeed } from 'feedsmith';
 import { parseHTML } from 'linkedom';
 import { followUpNotes } from '../src/authoring/future.ts';
-import { serviceAvailability } from '../src/availability.ts';
-import { buildModel } from '../src/model.ts';
-import { incidentEnd, noticeState } from '../src/state.ts';
+import { serviceAvailability } from '../src/model/availability.ts';
+import { buildModel } from '../src/model/model.ts';
+import { incidentEnd, noticeState } from '../src/model/state.ts';
 import { buildFixture, type Fixture } from './helpers/build-fixture.ts';
 import { at, configYaml, testConfig, validNotice } from './helpers/config.ts';
 

@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import ICAL from 'ical.js';
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
 import { parseHTML } from 'linkedom';
-import { isPublishedAt } from '../src/state.ts';
+import { isPublishedAt } from '../src/model/state.ts';
 import { buildFixture, type Fixture } from './helpers/build-fixture.ts';
 import { at, configYaml } from './helpers/config.ts';
 

@@ -20,7 +20,7 @@ import { gunzipSync } from 'node:zlib';
 import { parseFeed } from 'feedsmith';
 import ICAL from 'ical.js';
 import { FINGERPRINTED_NAME, fingerprintedName } from '../src/eleventy/fingerprint.ts';
-import { CONTENT_SECURITY_POLICY } from '../templates/_parts/layout.ts';
+import { CONTENT_SECURITY_POLICY } from '../src/pages/parts/layout.ts';
 import { buildFixture, PROJECT_ROOT, SAMPLE_NOW, type Fixture } from './helpers/build-fixture.ts';
 import { findNginx, get, MISSING_NGINX, NGINX_CONF, startNginx, type Response, type RunningNginx } from './helpers/nginx.ts';
 

@@ -3,10 +3,10 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { SiteConfig } from '../src/config.ts';
-import { buildModel } from '../src/model.ts';
-import type { Notice } from '../src/notice.ts';
-import { combineServiceStates, imposedServiceState, noticeState, worstOf } from '../src/state.ts';
+import type { SiteConfig } from '../src/content/config.ts';
+import { buildModel } from '../src/model/model.ts';
+import type { Notice } from '../src/content/notice.ts';
+import { combineServiceStates, imposedServiceState, noticeState, worstOf } from '../src/model/state.ts';
 import { at, configYaml, testConfig, validNotice } from './helpers/config.ts';
 
 const CONFIG = configYaml([

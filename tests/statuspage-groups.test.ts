@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildModel } from '../src/model.ts';
+import { buildModel } from '../src/model/model.ts';
 import { renderStatuspage } from '../src/outputs/statuspage.ts';
 import { componentsDocument, summaryDocument } from '../src/outputs/statuspage-schema.ts';
 import { at, configYaml, testConfig } from './helpers/config.ts';

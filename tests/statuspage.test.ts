@@ -16,7 +16,7 @@ import {
   statusDocument,
   summaryDocument,
 } from '../src/outputs/statuspage-schema.ts';
-import { SERVICE_STATES } from '../src/state.ts';
+import { SERVICE_STATES } from '../src/model/state.ts';
 import type { Fixture } from './helpers/build-fixture.ts';
 import { buildOutputsFixture, outputBuilds, outputFiles } from './fixtures/outputs/builds.ts';
 import { CONTROL, CRAFTED_URL, TITLE } from './fixtures/outputs/crafted.ts';

@@ -4,12 +4,12 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { SiteConfig } from '../src/config.ts';
-import { parseNotice } from '../src/load-notices.ts';
-import { InvalidInputError } from '../src/problems.ts';
-import { resolveNow } from '../src/site.ts';
-import { parseDuration, parseTime, type Parsed } from '../src/time.ts';
-import { formatDateTime, formatTime, isoInZone, localDate } from '../src/zoned-format.ts';
+import type { SiteConfig } from '../src/content/config.ts';
+import { parseNotice } from '../src/content/load-notices.ts';
+import { InvalidInputError } from '../src/content/problems.ts';
+import { resolveNow } from '../src/site/load-site.ts';
+import { parseDuration, parseTime, type Parsed } from '../src/time/time.ts';
+import { formatDateTime, formatTime, isoInZone, localDate } from '../src/time/zoned-format.ts';
 import { configYaml, testConfig } from './helpers/config.ts';
 
 const LA = 'America/Los_Angeles';

@@ -8,9 +8,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
-import { parseConfig, type SiteConfig } from '../src/config.ts';
-import { loadNotices, parseNotice } from '../src/load-notices.ts';
-import type { Problem } from '../src/problems.ts';
+import { parseConfig, type SiteConfig } from '../src/content/config.ts';
+import { loadNotices, parseNotice } from '../src/content/load-notices.ts';
+import type { Problem } from '../src/content/problems.ts';
 import { configYaml, testConfig } from './helpers/config.ts';
 
 const CONFIG = configYaml([

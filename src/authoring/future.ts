@@ -5,9 +5,9 @@
  * shown until its time (README, "Derived state").
  */
 import { formatDistanceStrict } from 'date-fns/formatDistanceStrict';
-import type { Notice } from '../notice.ts';
-import { followUpsAfterEnd } from '../state.ts';
-import { formatDateTime } from '../zoned-format.ts';
+import type { Notice } from '../content/notice.ts';
+import { followUpsAfterEnd } from '../model/state.ts';
+import { formatDateTime } from '../time/zoned-format.ts';
 
 /**
  * `"<subject> will be published at 2026-12-02 03:05 CET (in 6 hours)"`, or

@@ -6,7 +6,7 @@
  */
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns/format';
-import { parseTime } from '../time.ts';
+import { parseTime } from '../time/time.ts';
 
 export function formatLocalTime(instant: Date, zone: string): string {
   const local = format(new TZDate(instant.getTime(), zone), 'yyyy-MM-dd HH:mm');

@@ -5,12 +5,12 @@
  */
 import { slugify as transliterate } from 'transliteration';
 import { Document, isMap, isSeq } from 'yaml';
-import type { SiteConfig } from '../config.ts';
-import { parseNotice } from '../load-notices.ts';
-import type { Impact, Notice, NoticeSource, NoticeType } from '../notice.ts';
-import type { Problem } from '../problems.ts';
+import type { SiteConfig } from '../content/config.ts';
+import { parseNotice } from '../content/load-notices.ts';
+import type { Impact, Notice, NoticeSource, NoticeType } from '../content/notice.ts';
+import type { Problem } from '../content/problems.ts';
 import { formatLocalTime } from './local-time.ts';
-import { localDate } from '../zoned-format.ts';
+import { localDate } from '../time/zoned-format.ts';
 
 export interface NewNoticeAnswers {
   type: NoticeType;

@@ -2,8 +2,8 @@
  * `npm run build`: validates everything and builds `_site/` atomically; on any
  * problem prints them all and exits 1, leaving the last good `_site/` as it was.
  */
-import { buildSite, OUTPUT_DIR } from '../build-site.ts';
-import { InvalidInputError } from '../problems.ts';
+import { buildSite, OUTPUT_DIR } from '../site/build-site.ts';
+import { InvalidInputError } from '../content/problems.ts';
 import { parseFlags, ProblemsError, runCommand } from './command.ts';
 
 await runCommand(async () => {

@@ -2,9 +2,9 @@
  * `npm run check [-- --format human|github|json]`: validates the config and every
  * notice without building. Exits 1 if there is any problem, 0 otherwise.
  */
-import { PROBLEM_FORMATS, renderProblems, type ProblemFormat } from '../problem-formats.ts';
+import { PROBLEM_FORMATS, renderProblems, type ProblemFormat } from '../content/problem-formats.ts';
 import { followUpNotes, futureNotes } from '../authoring/future.ts';
-import { checkSite, resolveNow } from '../site.ts';
+import { checkSite, resolveNow } from '../site/load-site.ts';
 import { parseFlags, runCommand, usageError } from './command.ts';
 
 await runCommand(() => {

@@ -14,7 +14,7 @@
  * dash (`--body "- still down"`, `--body -`) taken as the value it is.
  */
 import { parseArgs } from 'node:util';
-import { formatProblem, InvalidInputError, nearest, type Problem } from '../problems.ts';
+import { formatProblem, InvalidInputError, nearest, type Problem } from '../content/problems.ts';
 
 /** The command line asked for something it cannot do: exit 2 with this one line. */
 export class UsageError extends Error {

@@ -9,12 +9,12 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { loadNotices } from '../load-notices.ts';
+import { loadNotices } from '../content/load-notices.ts';
 import { FORMATS, type Format } from '../ingest/alert.ts';
 import { PARSERS } from '../ingest/formats/index.ts';
 import { planIngest } from '../ingest/notice-writer.ts';
-import { sortProblems } from '../problems.ts';
-import { POSTS_DIR } from '../site.ts';
+import { sortProblems } from '../content/problems.ts';
+import { POSTS_DIR } from '../site/load-site.ts';
 import { parseFlags, ProblemsError, runCommand, usageError } from './command.ts';
 import { loadConfigAndNow } from './prompt.ts';
 

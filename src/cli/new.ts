@@ -13,9 +13,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { unknownServiceMessage } from '../config.ts';
+import { unknownServiceMessage } from '../content/config.ts';
 import { newNoticeFile } from '../authoring/new-notice.ts';
-import { bodyProblem, DEFAULT_IMPACT, durationSchema, IMPACTS, NOTICE_TYPES, noticeFields, type Impact, type NoticeType } from '../notice.ts';
+import { bodyProblem, DEFAULT_IMPACT, durationSchema, IMPACTS, NOTICE_TYPES, noticeFields, type Impact, type NoticeType } from '../content/notice.ts';
 import { formatLocalTime, parseTimeOfDay } from '../authoring/local-time.ts';
 import { futureNote } from '../authoring/future.ts';
 import { handleFailures, parseFlags, ProblemsError, usageError } from './command.ts';

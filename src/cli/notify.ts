@@ -12,9 +12,9 @@ import { parseArgs } from 'node:util';
 import { SecretsError } from '../notify/delivery.ts';
 import { runNotify } from '../notify/run.ts';
 import { LockedError, StateError } from '../notify/state-store.ts';
-import { InvalidInputError, formatProblem } from '../problems.ts';
-import { loadSite } from '../site.ts';
-import { parseDuration } from '../time.ts';
+import { InvalidInputError, formatProblem } from '../content/problems.ts';
+import { loadSite } from '../site/load-site.ts';
+import { parseDuration } from '../time/time.ts';
 
 const USAGE = 'usage: npm run notify -- [--dry-run] [--state FILE] [--since DURATION]';
 export const DEFAULT_STATE_FILE = '.noticeboard/notify-state.json';

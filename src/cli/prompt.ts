@@ -10,9 +10,9 @@
 import { join } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
 import type { z } from 'zod';
-import { loadConfig, type SiteConfig } from '../config.ts';
-import { didYouMean } from '../problems.ts';
-import { CONFIG_FILE, resolveNow } from '../site.ts';
+import { loadConfig, type SiteConfig } from '../content/config.ts';
+import { didYouMean } from '../content/problems.ts';
+import { CONFIG_FILE, resolveNow } from '../site/load-site.ts';
 import { ProblemsError, usageError } from './command.ts';
 
 /** Checks one answer or flag value: returns what it means, or throws an Error saying what is wrong. */

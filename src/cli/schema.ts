@@ -1,6 +1,6 @@
 /** `npm run schema`: writes the editor JSON Schemas into schema/. */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { configJsonSchema, noticeJsonSchema } from '../json-schemas.ts';
+import { configJsonSchema, noticeJsonSchema } from '../content/json-schemas.ts';
 import { parseFlags, runCommand } from './command.ts';
 
 await runCommand(() => {

@@ -11,7 +11,8 @@
  * with the details under DEBUG=noticeboard.
  */
 import Eleventy from '@11ty/eleventy';
-import { formatProblem, type Problem } from '../problems.ts';
+import { TEMPLATES_DIR } from '../site/build-site.ts';
+import { formatProblem, type Problem } from '../content/problems.ts';
 import { problemsMiddleware } from '../eleventy/problems-page.ts';
 import { PROBLEMS_EVENT, type ProblemsListener } from '../eleventy/site-data.ts';
 import { debugging, DEBUG_HINT, handleFailures, parseFlags, usageError } from './command.ts';
@@ -80,7 +81,7 @@ function onError(message: string): void {
   if (line) console.error(`${time()} ${line.replace(/^> /, '')} (${DEBUG_HINT})`);
 }
 
-const eleventy = new Eleventy('templates', values.output, {
+const eleventy = new Eleventy(TEMPLATES_DIR, values.output, {
   configPath: '.eleventy.ts',
   quietMode: true,
   runMode: 'serve',

@@ -8,9 +8,9 @@ import { join, relative } from 'node:path';
 import { appendUpdate } from '../authoring/append-update.ts';
 import { futureNote } from '../authoring/future.ts';
 import { formatLocalTime, parseTimeOfDay } from '../authoring/local-time.ts';
-import { parseNotice } from '../load-notices.ts';
-import { bodyProblem, STATUSES_FOR_TYPE, type NoticeType, type UpdateStatus } from '../notice.ts';
-import { didYouMean } from '../problems.ts';
+import { parseNotice } from '../content/load-notices.ts';
+import { bodyProblem, STATUSES_FOR_TYPE, type NoticeType, type UpdateStatus } from '../content/notice.ts';
+import { didYouMean } from '../content/problems.ts';
 import { parseFlags, ProblemsError, runCommand, usageError } from './command.ts';
 import { fromFlag, loadConfigAndNow, Prompter, type Parse } from './prompt.ts';
 

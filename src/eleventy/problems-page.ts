@@ -5,8 +5,8 @@
  * to it, so the browser shows the real page again once the files are fixed.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { html } from '../html.ts';
-import { formatProblem, type Problem } from '../problems.ts';
+import { html } from '../pages/html.ts';
+import { formatProblem, type Problem } from '../content/problems.ts';
 
 export function problemsPage(problems: readonly Problem[]): string {
   const count = `${problems.length} problem${problems.length === 1 ? '' : 's'}`;

@@ -6,10 +6,10 @@
  * that changed (see loadNotices).
  */
 import { join, relative, resolve, sep } from 'node:path';
-import { loadConfig, parseConfig } from '../config.ts';
-import { buildModel, type SiteModel } from '../model.ts';
-import { InvalidInputError, type Problem } from '../problems.ts';
-import { CONFIG_FILE, loadSite, POSTS_DIR } from '../site.ts';
+import { loadConfig, parseConfig } from '../content/config.ts';
+import { buildModel, type SiteModel } from '../model/model.ts';
+import { InvalidInputError, type Problem } from '../content/problems.ts';
+import { CONFIG_FILE, loadSite, POSTS_DIR } from '../site/load-site.ts';
 import type { EleventyConfig } from './eleventy-config.ts';
 
 let provided: SiteModel | undefined;

@@ -12,7 +12,7 @@
  * instant ("heure d’été d’Europe centrale"), which still says whether summer
  * time is on.
  */
-import * as english from '../zoned-format.ts';
+import * as english from '../time/zoned-format.ts';
 
 export type Clock = '12h' | '24h';
 

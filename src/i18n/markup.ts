@@ -3,7 +3,7 @@
  * `<time>` element): the message's own text is escaped, each `{name}` becomes
  * its value, escaped unless it is already SafeHtml.
  */
-import { html, type HtmlValue, type SafeHtml } from '../html.ts';
+import { html, type HtmlValue, type SafeHtml } from '../pages/html.ts';
 import type { Locale } from './locale.ts';
 
 /** `text` with its placeholders filled from `values` (a placeholder without a value stays as written). */

@@ -4,8 +4,8 @@
  * of the locale files and keep its message's shape and placeholders.
  */
 import { z } from 'zod';
-import { didYouMean, type Problem } from '../problems.ts';
-import { lineOf, type YamlSource } from '../yaml-source.ts';
+import { didYouMean, type Problem } from '../content/problems.ts';
+import { lineOf, type YamlSource } from '../content/yaml-source.ts';
 import { messageProblems, messageSchema, readLocaleFile, resolveLocaleId, shippedLocales, SOURCE_LOCALE, type Messages } from './catalog.ts';
 
 export const clockField = z.enum(['12h', '24h'], { error: 'must be 12h or 24h' });

@@ -4,7 +4,7 @@
  * published at once. Every key has a default (docs/ingest.md).
  */
 import { z } from 'zod';
-import { IMPACTS, type Impact } from '../notice.ts';
+import { IMPACTS, type Impact } from '../content/notice.ts';
 import { parseMatcher, type Matcher } from './matchers.ts';
 import { templateProblems } from './templates.ts';
 

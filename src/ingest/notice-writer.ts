@@ -10,11 +10,11 @@
 import { appendUpdate } from '../authoring/append-update.ts';
 import { formatLocalTime } from '../authoring/local-time.ts';
 import { newNoticeFile, slugify } from '../authoring/new-notice.ts';
-import type { SiteConfig } from '../config.ts';
-import { parseNotice } from '../load-notices.ts';
-import type { Impact, Notice } from '../notice.ts';
-import { formatProblem } from '../problems.ts';
-import { incidentEnd } from '../state.ts';
+import type { SiteConfig } from '../content/config.ts';
+import { parseNotice } from '../content/load-notices.ts';
+import type { Impact, Notice } from '../content/notice.ts';
+import { formatProblem } from '../content/problems.ts';
+import { incidentEnd } from '../model/state.ts';
 import type { Alert } from './alert.ts';
 import { servicesFor } from './rules.ts';
 import { fillTemplate } from './templates.ts';

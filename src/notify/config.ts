@@ -5,10 +5,10 @@
  * names the environment variable that holds its URL or key.
  */
 import { z } from 'zod';
-import { validateFields } from '../fields.ts';
-import { NOTICE_TYPES, durationSchema, type NoticeType } from '../notice.ts';
-import { didYouMean, type Problem } from '../problems.ts';
-import { lineOf, type KeyPath, type YamlSource } from '../yaml-source.ts';
+import { validateFields } from '../content/fields.ts';
+import { NOTICE_TYPES, durationSchema, type NoticeType } from '../content/notice.ts';
+import { didYouMean, type Problem } from '../content/problems.ts';
+import { lineOf, type KeyPath, type YamlSource } from '../content/yaml-source.ts';
 
 export const CHANNEL_TYPES = ['email', 'slack', 'teams', 'webhook'] as const;
 export type ChannelType = (typeof CHANNEL_TYPES)[number];

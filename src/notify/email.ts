@@ -6,7 +6,7 @@
  * mail clients show a notice's story as one thread.
  */
 import type { SendMailOptions } from 'nodemailer';
-import { html, trusted } from '../html.ts';
+import { html, trusted } from '../pages/html.ts';
 import { stableId } from '../outputs/common.ts';
 import type { EmailChannel } from './config.ts';
 import type { NotifyMessage } from './message.ts';

@@ -5,8 +5,8 @@
  * the notice's permalink and the instant it is about, never from a title, so
  * editing a notice's text changes no id and a rerun recognises what it sent.
  */
-import type { Notice, Update } from '../notice.ts';
-import { isPublishedAt, maintenanceEnd, noticeState, type NoticeState } from '../state.ts';
+import type { Notice, Update } from '../content/notice.ts';
+import { isPublishedAt, maintenanceEnd, noticeState, type NoticeState } from '../model/state.ts';
 
 export const EVENT_KINDS = ['posted', 'update', 'reminder', 'started', 'ended'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];

@@ -7,15 +7,15 @@
  */
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns/format';
-import { escapeHtml } from '../html.ts';
-import type { SiteModel } from '../model.ts';
+import { escapeHtml } from '../pages/html.ts';
+import type { SiteModel } from '../model/model.ts';
 import { absolutizeLinks } from '../outputs/absolute-links.ts';
 import { noticeUrl, servicesOf } from '../outputs/common.ts';
 import { scrub } from '../outputs/scrub.ts';
-import { incidentEnd } from '../state.ts';
+import { incidentEnd } from '../model/state.ts';
 import { createLocale } from '../i18n/locale.ts';
-import { impactLabel, stateLabel, typeLabel } from '../views.ts';
-import { formatDateTime, formatMinutes, formatTime } from '../zoned-format.ts';
+import { impactLabel, stateLabel, typeLabel } from '../model/views.ts';
+import { formatDateTime, formatMinutes, formatTime } from '../time/zoned-format.ts';
 import type { NotifyEvent } from './events.ts';
 
 /** Messages are composed in English, as before the pages had languages (docs/languages.md). */

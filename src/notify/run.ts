@@ -11,7 +11,7 @@
  * - Webhook channels also get a service's state changes (`component_update`),
  *   looked for only since the earliest webhook baseline.
  */
-import type { NoticeView, SiteModel } from '../model.ts';
+import type { NoticeView, SiteModel } from '../model/model.ts';
 import { componentStatus } from '../outputs/statuspage.ts';
 import type { Channel } from './config.ts';
 import { createSender, resolveSecrets, type Payload, type Secrets, type Sender } from './delivery.ts';

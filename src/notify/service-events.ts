@@ -12,9 +12,9 @@
  * one there or already weigh on the service at `from`: the work follows what
  * happened since the baseline, not the size of the archive.
  */
-import type { NoticeView, ServiceView, SiteModel } from '../model.ts';
-import type { NoticeType } from '../notice.ts';
-import { combineServiceStates, imposedServiceState, isPublishedAt, noticeState, stateChangeInstants, type ServiceState } from '../state.ts';
+import type { NoticeView, ServiceView, SiteModel } from '../model/model.ts';
+import type { NoticeType } from '../content/notice.ts';
+import { combineServiceStates, imposedServiceState, isPublishedAt, noticeState, stateChangeInstants, type ServiceState } from '../model/state.ts';
 
 export interface ServiceStateEvent {
   /** e.g. `/services/imap/#state-2008-09-22T17:00:00.000Z` */

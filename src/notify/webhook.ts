@@ -10,7 +10,7 @@
  * event id, for receivers to drop repeats.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { NoticeView, SiteModel } from '../model.ts';
+import type { NoticeView, SiteModel } from '../model/model.ts';
 import { isoWithOffset, stableId } from '../outputs/common.ts';
 import { componentStatus, statuspageWebhookParts } from '../outputs/statuspage.ts';
 import type { NotifyEvent } from './events.ts';

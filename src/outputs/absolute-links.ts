@@ -8,7 +8,7 @@
  * one. The tag pattern honours quoted values, so raw HTML (when the site
  * allows it) with `>` inside a quoted attribute is read correctly too.
  */
-import { escapeHtml } from '../html.ts';
+import { escapeHtml } from '../pages/html.ts';
 
 /** One start tag: name, then attributes with double-quoted, single-quoted or bare values. */
 const TAG = /<[A-Za-z][^\s/>]*(?:\s+[^\s/>"'=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>/g;

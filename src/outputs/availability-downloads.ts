@@ -5,8 +5,8 @@
  * documented in docs/history-and-availability.md; the bytes depend only on
  * the report, so two builds at the same "now" write the same files.
  */
-import type { PeriodFigures, ServiceReport } from '../availability-report.ts';
-import type { SiteModel } from '../model.ts';
+import type { PeriodFigures, ServiceReport } from '../model/availability-report.ts';
+import type { SiteModel } from '../model/model.ts';
 
 export const CSV_COLUMNS = [
   'service',

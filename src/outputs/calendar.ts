@@ -34,7 +34,7 @@ import ical, {
   type ICalEventData,
 } from 'ical-generator';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
-import type { NoticeView, ServiceView, SiteModel } from '../model.ts';
+import type { NoticeView, ServiceView, SiteModel } from '../model/model.ts';
 import { lastChanged, noticeText, noticeUrl, servicesOf } from './common.ts';
 import { scrub } from './scrub.ts';
 

@@ -11,12 +11,12 @@
 import { createHash } from 'node:crypto';
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns/format';
-import { html, trusted, type SafeHtml } from '../html.ts';
-import { newestFirst } from '../latest-first.ts';
-import type { NoticeView, ServiceView, SiteModel } from '../model.ts';
-import type { Notice } from '../notice.ts';
-import { stateLabel, typeLabel } from '../views.ts';
-import { isoInZone } from '../zoned-format.ts';
+import { html, trusted, type SafeHtml } from '../pages/html.ts';
+import { newestFirst } from '../model/latest-first.ts';
+import type { NoticeView, ServiceView, SiteModel } from '../model/model.ts';
+import type { Notice } from '../content/notice.ts';
+import { stateLabel, typeLabel } from '../model/views.ts';
+import { isoInZone } from '../time/zoned-format.ts';
 import { absolutizeLinks } from './absolute-links.ts';
 import { scrub } from './scrub.ts';
 

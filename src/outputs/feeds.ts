@@ -23,9 +23,9 @@
  * help with crafted text: see xml-safe.ts.
  */
 import { Feed, type Category, type Item } from 'feed';
-import { escapeHtml } from '../html.ts';
-import type { NoticeView, ServiceView, SiteModel } from '../model.ts';
-import { typeLabel } from '../views.ts';
+import { escapeHtml } from '../pages/html.ts';
+import type { NoticeView, ServiceView, SiteModel } from '../model/model.ts';
+import { typeLabel } from '../model/views.ts';
 import { CALENDAR_FILE } from './calendar.ts';
 import { lastChanged, latestOf, noticeHtml, noticeUrl, servicesOf, siteUrl } from './common.ts';
 import { scrub, scrubDeep } from './scrub.ts';

@@ -45,9 +45,9 @@
  * take the site's earliest instant; their `updated_at` is the last instant
  * their derived state could have changed.
  */
-import type { NoticeView, ServiceView, SiteModel } from '../model.ts';
-import type { Notice, Update } from '../notice.ts';
-import { incidentEnd, maintenanceEnd, noticeState, stateChangeInstants, worstOf, type ServiceState } from '../state.ts';
+import type { NoticeView, ServiceView, SiteModel } from '../model/model.ts';
+import type { Notice, Update } from '../content/notice.ts';
+import { incidentEnd, maintenanceEnd, noticeState, stateChangeInstants, worstOf, type ServiceState } from '../model/state.ts';
 import { isoWithOffset, lastChanged, latestOf, noticeUrl, servicesOf, stableId } from './common.ts';
 import { scrubDeep } from './scrub.ts';
 import type { z } from 'zod';

@@ -22,7 +22,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { buildSite } from '../../src/build-site.ts';
+import { buildSite } from '../../src/site/build-site.ts';
 import { withEnv } from './env.ts';
 
 /** The project root (this file is tests/helpers/build-fixture.ts); `from` it for the sample site. */
@@ -85,7 +85,6 @@ export function createFixture(options: FixtureOptions = {}): Fixture {
   const root = mkdtempSync(join(tmpdir(), 'noticeboard-fixture-'));
   try {
     for (const name of LINKED) symlinkSync(join(PROJECT_ROOT, name), join(root, name));
-    cpSync(join(PROJECT_ROOT, 'templates'), join(root, 'templates'), { recursive: true });
     if (options.from) {
       const from = resolve(PROJECT_ROOT, options.from);
       for (const name of ['site.config.yaml', 'posts']) {

@@ -3,10 +3,10 @@
  * failing loudly if invalid.
  */
 import assert from 'node:assert/strict';
-import { parseConfig, type SiteConfig } from '../../src/config.ts';
-import { parseNotice } from '../../src/load-notices.ts';
-import type { Notice } from '../../src/notice.ts';
-import { parseTime } from '../../src/time.ts';
+import { parseConfig, type SiteConfig } from '../../src/content/config.ts';
+import { parseNotice } from '../../src/content/load-notices.ts';
+import type { Notice } from '../../src/content/notice.ts';
+import { parseTime } from '../../src/time/time.ts';
 
 /** The zone of every test site (configYaml's). */
 export const ZONE = 'America/Los_Angeles';

@@ -1,0 +1,214 @@
+/**
+ * Availability reports: for every service, every month, quarter and year of
+ * the site's history up to "now", with minutes, weighted downtime and the
+ * availability, as an SLA report needs them.
+ *
+ * The figures come from the very function the 90-day strips use
+ * (serviceAvailability in availability.ts), run over every local day from the
+ * first day of the site's first month to "now": so the rules are the strips'
+ * (impact weights, maintenance excluded, overlapping incidents counted once,
+ * days in the site's zone, today only up to "now"). A month is the sum of its
+ * days, a quarter of its months, a year of its quarters, so a month with a
+ * daylight-saving change has its real minutes (44,580 for a March in
+ * Europe/Berlin) and an incident crossing midnight at a month's end is split
+ * between the two months.
+ *
+ * Every service's report covers the same periods (from the site's first
+ * notice), so the site-wide table and the downloads line up. Cost: linear in
+ * the days of history times the services, plus each service's notices.
+ */
+import { dayBounds, serviceAvailability, type DayAvailability, type DayBounds } from './availability.ts';
+import type { Notice } from '../content/notice.ts';
+import { localDate, monthLabel } from '../time/zoned-format.ts';
+
+export type PeriodKind = 'month' | 'quarter' | 'year';
+
+export interface PeriodFigures<N extends Notice = Notice> {
+  kind: PeriodKind;
+  /** "2008-03", "2008-Q1", "2008": the period column of the downloads. */
+  key: string;
+  /** "March 2008", "Q1 2008", "2008". */
+  label: string;
+  year: number;
+  /** The first instant of the period in the site's zone. */
+  start: Date;
+  /** The first instant of the next period, or "now" for the period "now" is in. */
+  end: Date;
+  /** True for the period "now" falls in: it counts only up to "now". */
+  toDate: boolean;
+  minutes: number;
+  /** Weighted downtime in minutes. */
+  downtime: number;
+  /** 0-1 */
+  ratio: number;
+  /** Below the service's `sla` target; false when it has none. */
+  belowTarget: boolean;
+  /** Incidents that touched the period, newest first (months only; empty for quarters and years). */
+  incidents: N[];
+}
+
+export interface ReportDay {
+  year: number;
+  month: number;
+  day: number;
+  minutes: number;
+  downtime: number;
+  ratio: number;
+  worst?: Notice['impact'];
+  incidents: number;
+  maintenance: boolean;
+}
+
+export interface ServiceReport<N extends Notice = Notice> {
+  serviceId: string;
+  /** The catalog's `sla`, a percentage such as 99.95, if set. */
+  target?: number;
+  /** Oldest first. */
+  months: PeriodFigures<N>[];
+  quarters: PeriodFigures<N>[];
+  years: PeriodFigures<N>[];
+  /** Every local day of the history, oldest first, for the calendar view. */
+  days: ReportDay[];
+}
+
+export interface AvailabilityReport<N extends Notice = Notice> {
+  /** One per service, in catalog order. */
+  services: ServiceReport<N>[];
+  byService: Map<string, ServiceReport<N>>;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Local days from the first of `first`'s month to the day of `now`, inclusive. */
+function daysSince(first: { year: number; month: number }, now: Date, zone: string): number {
+  const today = localDate(now, zone);
+  const from = Date.UTC(first.year, first.month - 1, 1);
+  const to = Date.UTC(today.year, today.month - 1, today.day);
+  return Math.round((to - from) / 86_400_000) + 1;
+}
+
+/** The month (in `zone`) of the site's oldest date or window start; "now"'s month when there are none. */
+export function historyStart(notices: readonly Notice[], now: Date, zone: string): { year: number; month: number } {
+  let oldest = now.getTime();
+  for (const notice of notices) {
+    oldest = Math.min(oldest, notice.date.getTime(), notice.window?.start.getTime() ?? Infinity);
+  }
+  const { year, month } = localDate(new Date(oldest), zone);
+  return { year, month };
+}
+
+interface ServiceInput<N extends Notice> {
+  id: string;
+  sla?: number;
+  /** Every notice naming the service, any order. */
+  notices: readonly N[];
+}
+
+export function buildAvailabilityReport<N extends Notice>(
+  services: readonly ServiceInput<N>[],
+  allNotices: readonly Notice[],
+  now: Date,
+  zone: string,
+): AvailabilityReport<N> {
+  // The days are the same for every service: where each starts is worked out once.
+  const days = dayBounds(now, zone, daysSince(historyStart(allNotices, now, zone), now, zone));
+  const reports = services.map((service) => serviceReport(service, now, zone, days));
+  return { services: reports, byService: new Map(reports.map((report) => [report.serviceId, report])) };
+}
+
+function serviceReport<N extends Notice>(service: ServiceInput<N>, now: Date, zone: string, bounds: readonly DayBounds[]): ServiceReport<N> {
+  const { days } = serviceAvailability(service.notices, now, zone, bounds);
+  const below = (ratio: number) => service.sla !== undefined && ratio * 100 < service.sla;
+  const months = groupDays(days, below);
+  const quarters = groupPeriods(months, 'quarter', below);
+  const years = groupPeriods(quarters, 'year', below);
+  return {
+    serviceId: service.id,
+    target: service.sla,
+    months,
+    quarters,
+    years,
+    days: days.map(({ year, month, day, minutes, downtime, ratio, worst, incidents, maintenance }) => ({
+      year,
+      month,
+      day,
+      minutes,
+      downtime,
+      ratio,
+      worst,
+      incidents: incidents.length,
+      maintenance: maintenance.length > 0,
+    })),
+  };
+}
+
+function figures<N extends Notice>(
+  base: Pick<PeriodFigures<N>, 'kind' | 'key' | 'label' | 'year' | 'start' | 'incidents'>,
+  end: Date,
+  minutes: number,
+  downtime: number,
+  now: Date,
+  below: (ratio: number) => boolean,
+): PeriodFigures<N> {
+  const ratio = minutes > 0 ? 1 - downtime / minutes : 1;
+  return { ...base, end, toDate: end.getTime() === now.getTime(), minutes, downtime, ratio, belowTarget: below(ratio) };
+}
+
+/** Days (oldest first) summed into calendar months. */
+function groupDays<N extends Notice>(days: readonly DayAvailability<N>[], below: (ratio: number) => boolean): PeriodFigures<N>[] {
+  const months: PeriodFigures<N>[] = [];
+  const now = days.at(-1)!.end;
+  let index = 0;
+  while (index < days.length) {
+    const first = days[index]!;
+    let minutes = 0;
+    let downtime = 0;
+    const incidents = new Set<N>();
+    let last = first;
+    for (; index < days.length && days[index]!.month === first.month && days[index]!.year === first.year; index++) {
+      last = days[index]!;
+      minutes += last.minutes;
+      downtime += last.downtime;
+      for (const incident of last.incidents) incidents.add(incident);
+    }
+    const base = {
+      kind: 'month' as const,
+      key: `${first.year}-${pad(first.month)}`,
+      label: monthLabel(first.year, first.month),
+      year: first.year,
+      start: first.start,
+      incidents: [...incidents].sort((a, b) => b.date.getTime() - a.date.getTime()),
+    };
+    months.push(figures(base, last.end, minutes, downtime, now, below));
+  }
+  return months;
+}
+
+/** Months into quarters, or quarters into years. */
+function groupPeriods<N extends Notice>(
+  periods: readonly PeriodFigures<N>[],
+  kind: 'quarter' | 'year',
+  below: (ratio: number) => boolean,
+): PeriodFigures<N>[] {
+  const groups: PeriodFigures<N>[] = [];
+  const now = periods.at(-1)!.end;
+  const keyOf = (period: PeriodFigures<N>) =>
+    kind === 'year' ? String(period.year) : `${period.year}-Q${Math.floor((Number(period.key.slice(5, 7)) - 1) / 3) + 1}`;
+  let index = 0;
+  while (index < periods.length) {
+    const first = periods[index]!;
+    const key = keyOf(first);
+    let minutes = 0;
+    let downtime = 0;
+    let last = first;
+    for (; index < periods.length && keyOf(periods[index]!) === key; index++) {
+      last = periods[index]!;
+      minutes += last.minutes;
+      downtime += last.downtime;
+    }
+    const label = kind === 'year' ? key : `${key.slice(5)} ${first.year}`;
+    const base = { kind, key, label, year: first.year, start: first.start, incidents: [] };
+    groups.push(figures(base, last.end, minutes, downtime, now, below));
+  }
+  return groups;
+}

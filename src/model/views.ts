@@ -1,0 +1,186 @@
+/**
+ * Presentation helpers for the HTML pages: state names in words, their text
+ * icons, window lengths and the like. Pure functions of the model, so pages
+ * hold no logic of their own and these are unit-tested without a build.
+ */
+import { formatAvailability, serviceAvailability, type Availability, type DayAvailability } from './availability.ts';
+import type { NoticeView, ServiceView, SiteModel } from './model.ts';
+import type { Impact, Notice, NoticeType, UpdateStatus } from '../content/notice.ts';
+import { incidentEnd, maintenanceEnd, type ServiceState } from './state.ts';
+import type { Locale } from '../i18n/locale.ts';
+import { localDate } from '../time/zoned-format.ts';
+
+/** Any state or status a badge can show. */
+export type StateName = ServiceState | UpdateStatus;
+
+/** 'in-progress' -> "In progress", 'degraded-performance' -> "Degraded performance", in the site's language. */
+export function stateLabel(state: StateName, locale: Locale): string {
+  return locale.t(`state.${state}`);
+}
+
+/**
+ * How a state looks: a tone (the badge's colour class) and a text icon whose
+ * shape differs between tones, so colour is never the only cue.
+ */
+type Tone = 'ok' | 'info' | 'maintenance' | 'minor' | 'major' | 'critical' | 'neutral';
+
+const STATE_LOOK: Record<StateName, { tone: Tone; icon: string }> = {
+  operational: { tone: 'ok', icon: '✔' },
+  'degraded-performance': { tone: 'minor', icon: '▲' },
+  'partial-outage': { tone: 'major', icon: '◆' },
+  'major-outage': { tone: 'critical', icon: '✖' },
+  'under-maintenance': { tone: 'maintenance', icon: '■' },
+  investigating: { tone: 'major', icon: '?' },
+  identified: { tone: 'major', icon: '!' },
+  monitoring: { tone: 'minor', icon: '◔' },
+  resolved: { tone: 'ok', icon: '✔' },
+  scheduled: { tone: 'info', icon: '◷' },
+  'in-progress': { tone: 'maintenance', icon: '▶' },
+  completed: { tone: 'ok', icon: '✔' },
+  cancelled: { tone: 'neutral', icon: '⊘' },
+  update: { tone: 'neutral', icon: '•' },
+};
+
+export function stateTone(state: StateName): Tone {
+  return STATE_LOOK[state].tone;
+}
+
+export function stateIcon(state: StateName): string {
+  return STATE_LOOK[state].icon;
+}
+
+/** The home page banner for the site's overall state. */
+export function overallLabel(state: ServiceState, locale: Locale): string {
+  return locale.t(`overall.${state}`);
+}
+
+export function typeLabel(type: NoticeType, locale: Locale): string {
+  return locale.t(`type.${type}`);
+}
+
+export function impactLabel(impact: Impact, locale: Locale): string {
+  return locale.t(`impact.${impact}`);
+}
+
+export interface WindowView {
+  start: Date;
+  /** Undefined for an incident nobody has ended yet ("ongoing"). */
+  end?: Date;
+  /** Whole minutes from start to end, when there is an end. */
+  minutes?: number;
+  /** End on the same local day as start, so it can be shown as a time only. */
+  sameDay: boolean;
+  /**
+   * The end the notice planned, when a maintenance completed before it: `end`
+   * is then when it actually ended. Undefined otherwise.
+   */
+  plannedEnd?: Date;
+  /** `plannedEnd` on the same local day as start. */
+  plannedSameDay?: boolean;
+}
+
+/**
+ * The window a page shows: an incident's end as incidentEnd says at "now" (the
+ * written end, else the published `resolved` update, and none once an open
+ * update reopens it); until then it is ongoing. A maintenance that a published
+ * `completed` update ended before its planned end shows when it actually
+ * ended, and the planned end beside it. The model keeps each notice's as
+ * `NoticeView.shownWindow`.
+ */
+export function windowView(notice: Notice, now: Date, zone: string): WindowView | undefined {
+  if (!notice.window) return undefined;
+  const { start } = notice.window;
+  const end = notice.type === 'incident' ? incidentEnd(notice, now) : notice.window.end;
+  if (!end) return { start, sameDay: false };
+  const shown = { start, end, minutes: minutesBetween(start, end), sameDay: sameLocalDay(start, end, zone) };
+  if (notice.type !== 'maintenance') return shown;
+  const ended = maintenanceEnd(notice, now);
+  if (ended.getTime() >= end.getTime()) return shown;
+  return {
+    start,
+    end: ended,
+    minutes: minutesBetween(start, ended),
+    sameDay: sameLocalDay(start, ended, zone),
+    plannedEnd: end,
+    plannedSameDay: sameLocalDay(start, end, zone),
+  };
+}
+
+function minutesBetween(start: Date, end: Date): number {
+  return Math.round((end.getTime() - start.getTime()) / 60_000);
+}
+
+function sameLocalDay(a: Date, b: Date, zone: string): boolean {
+  const x = localDate(a, zone);
+  const y = localDate(b, zone);
+  return x.year === y.year && x.month === y.month && x.day === y.day;
+}
+
+// ---------------------------------------------------------------------------
+// Availability history, once per service per build.
+
+const availabilityMemo = new WeakMap<ServiceView, { now: number; zone: string; value: Availability<NoticeView> }>();
+
+/**
+ * The 90-day availability of a service, from that service's own notices.
+ * Computed once per service per build and shared by every page that shows it
+ * (`/`, `/services/<id>/`): the service view objects are the same for every
+ * page of one build, so they key the memo.
+ */
+export function availabilityOf(site: Pick<SiteModel, 'now' | 'config'>, service: ServiceView): Availability<NoticeView> {
+  const zone = site.config.timezone;
+  const cached = availabilityMemo.get(service);
+  if (cached && cached.now === site.now.getTime() && cached.zone === zone) return cached.value;
+  const value = serviceAvailability(service.notices, site.now, zone);
+  availabilityMemo.set(service, { now: site.now.getTime(), zone, value });
+  return value;
+}
+
+/**
+ * What one cell of the strip says: "Sep 12: 99.47%, 1 incident",
+ * "Oct 2 (today): 100%, maintenance".
+ */
+export function dayText(day: DayAvailability, locale: Locale, today = false): string {
+  const label = locale.dates.day(day);
+  const parts = [`${today ? locale.t('strip.today', { day: label }) : label}: ${formatAvailability(day.ratio, day.downtime)}`];
+  if (day.incidents.length) parts.push(locale.count('count.incidents', day.incidents.length));
+  if (day.maintenance.length) parts.push(locale.t('strip.maintenance'));
+  return parts.join(', ');
+}
+
+/** How a day looks in the strip: by its worst weighted incident, else maintenance, else fine. */
+type DayLook = 'ok' | 'minor' | 'major' | 'critical' | 'maintenance';
+
+export function dayLook(day: DayAvailability): DayLook {
+  if (day.downtime > 0 && day.worst && day.worst !== 'none') return day.worst;
+  if (day.maintenance.length) return 'maintenance';
+  return 'ok';
+}
+
+/** A service page's "days with incidents or maintenance": the strip's days that had any, newest first. */
+export function notableDays<N extends Notice>(availability: Availability<N>): DayAvailability<N>[] {
+  return availability.days.filter((day) => day.incidents.length || day.maintenance.length).reverse();
+}
+
+/**
+ * How the pages name the site's zone: "Pacific Time" for America/Los_Angeles,
+ * "Coordinated Universal Time" for UTC (where the generic name is only an offset).
+ */
+const zoneNames = new Map<string, string>();
+
+/** Memoized: every page names the zone, and each Intl.DateTimeFormat is slow to make and holds native memory. */
+export function zoneName(zone: string, language = 'en'): string {
+  const key = `${zone}|${language}`;
+  let name = zoneNames.get(key);
+  if (name === undefined) zoneNames.set(key, (name = computeZoneName(zone, language)));
+  return name;
+}
+
+function computeZoneName(zone: string, language = 'en'): string {
+  const name = (style: 'longGeneric' | 'long') =>
+    new Intl.DateTimeFormat(language, { timeZone: zone, timeZoneName: style })
+      .formatToParts(new Date(0))
+      .find((part) => part.type === 'timeZoneName')?.value;
+  const generic = name('longGeneric');
+  return (generic && !/^GMT[+-]/.test(generic) ? generic : name('long')) ?? zone;
+}

@@ -1,0 +1,83 @@
+/**
+ * The page shell every HTML page shares: head (title, stylesheet, script, CSP,
+ * feed links), site header with navigation and the time-zone line, and footer.
+ *
+ * `<html>` names the site's zone and the build's "now" for the page script
+ * (public/time.js), which re-shows times in the reader's zone on request and
+ * moves clock-driven states on the reader's clock. Without it every fact is
+ * already in the page, in the site's zone.
+ */
+import type { SiteModel } from '../../model/model.ts';
+import { assetPath } from '../../eleventy/fingerprint.ts';
+import { html, type HtmlValue, type SafeHtml } from '../html.ts';
+import { feedLinks } from '../../outputs/feeds.ts';
+import { scriptStrings } from '../../i18n/script-strings.ts';
+import { zoneName } from '../../model/views.ts';
+
+interface PageOptions {
+  site: SiteModel;
+  /** Page title, without the site name. */
+  title?: string;
+  /** Site-relative URL of this page. */
+  url: string;
+  description?: string;
+  /** Extra `<link rel="alternate">` feeds for this page, e.g. a service's own. */
+  feeds?: { title: string; href: string; type: string }[];
+  body: HtmlValue;
+}
+
+/**
+ * Only the site's own script and style; nothing loads from elsewhere.
+ * 'wasm-unsafe-eval' lets the search (Pagefind, /pagefind/) compile its own
+ * WebAssembly module, which CSP otherwise blocks; it allows no JavaScript eval.
+ */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'";
+
+export function page({ site, title, url, description, feeds = [], body }: PageOptions): SafeHtml {
+  const { config, locale } = site;
+  const fullTitle = title ? `${title} · ${config.title}` : config.title;
+  // The site-wide feeds (spec §5) are named on every page.
+  const allFeeds = [...feedLinks('/').map((feed) => ({ ...feed, title: locale.t('feed.link_title', { name: config.title, format: feed.title }) })), ...feeds];
+  const nav = [
+    { href: '/', label: locale.t('nav.status') },
+    { href: '/services/', label: locale.t('nav.services') },
+    { href: '/archive/', label: locale.t('nav.archive') },
+    { href: '/history/', label: locale.t('nav.history') },
+    { href: '/subscribe/', label: locale.t('nav.subscribe') },
+  ];
+  return html`<!doctype html>
+<html lang="${locale.language}" dir="${locale.dir}" data-tz="${config.timezone}" data-now="${site.now.toISOString()}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
+<title>${fullTitle}</title>
+<meta name="description" content="${description ?? config.description}">
+<link rel="canonical" href="${config.url}${url}">
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="${assetPath('/style.css')}">
+<script src="${assetPath('/time.js')}" defer></script>
+${allFeeds.map((feed) => html`<link rel="alternate" type="${feed.type}" title="${feed.title}" href="${feed.href}">\n`)}
+</head>
+<body data-strings="${scriptStrings(locale)}">
+<a class="skip" href="#main">${locale.t('layout.skip')}</a>
+<header class="site-header">
+<p class="site-title"><a href="/">${config.title}</a></p>
+<nav aria-label="${locale.t('nav.label')}">
+<ul>
+${nav.map((item) => html`<li><a href="${item.href}"${item.href === url ? html` aria-current="page"` : ''}>${item.label}</a></li>\n`)}
+</ul>
+</nav>
+<p class="tz" id="tz">${locale.t('layout.times_in', { zone: zoneName(config.timezone, config.language), id: config.timezone })}</p>
+</header>
+<main id="main">
+${body}
+</main>
+<footer class="site-footer">
+<p>${config.description}</p>
+</footer>
+</body>
+</html>
+`;
+}

@@ -1,8 +1,0 @@
-import { buildInfoJson } from '../src/build-info.ts';
-import type { SiteModel } from '../src/model.ts';
-
-export const data = { permalink: '/build.json', eleventyExcludeFromCollections: true };
-
-export function render({ site }: { site: SiteModel }): string {
-  return buildInfoJson(site);
-}
