@@ -22,6 +22,7 @@ import {
   type NoticeState,
   type ServiceState,
 } from './state.ts';
+import { PLAIN_THEME, type Theme } from './theme.ts';
 import { timelineAsOf, type TimelineEntry } from './timeline.ts';
 import { windowView, type WindowView } from './views.ts';
 import { localDate, monthLabel } from '../time/zoned-format.ts';
@@ -164,6 +165,8 @@ export interface SiteModel {
   availability: AvailabilityReport<NoticeView>;
   /** The paginated `/history/` pages, unfiltered and by type and service (history.ts). */
   history: History;
+  /** Asset URLs and part overrides for the pages (theme.ts). */
+  theme: Theme;
 }
 
 const RECENT_COUNT = 10;
@@ -182,6 +185,8 @@ interface ModelOptions {
    * changed since: the page lists then hold only what changed (`changedPages`).
    */
   previous?: SiteModel;
+  /** The site's assets and part overrides; default: plain asset names, no overrides. */
+  theme?: Theme;
 }
 
 export function buildModel(
@@ -317,6 +322,7 @@ export function buildModel(
     nextChange: nextChangeAfter(notices, scheduledDates, now),
     availability: buildAvailabilityReport(services, notices, now, zone),
     history: buildHistory(notices, services),
+    theme: options.theme ?? PLAIN_THEME,
   });
 }
 

@@ -2,17 +2,23 @@
  * Loads a whole site: config, then every notice, then the model. The single
  * entry point the Eleventy config, the `check` command and tests share.
  */
-import { join } from 'node:path';
+import { relative, sep } from 'node:path';
 import { loadConfig, type SiteConfig } from '../content/config.ts';
 import { loadNotices } from '../content/load-notices.ts';
 import { buildModel, type SiteModel } from '../model/model.ts';
 import type { Notice } from '../content/notice.ts';
 import { InvalidInputError, sortProblems, type Problem } from '../content/problems.ts';
 import { parseTime } from '../time/time.ts';
+import type { Theme } from '../model/theme.ts';
+import { sitePaths, type SitePaths } from './paths.ts';
 
 export interface SiteOptions {
-  /** Project root holding `site.config.yaml` and `posts/`. */
+  /** The site's folder, holding `site.config.yaml` and `posts/`. */
   root: string;
+  /** Where its files are, when not in the usual places under `root` (see paths.ts). */
+  paths?: SitePaths;
+  /** Asset URLs and part overrides for the pages (the site object's; default: plain names). */
+  theme?: Theme;
   /** The build's "now"; default: `STATUS_NOW` from the environment, else the clock. */
   now?: Date;
   includeDrafts?: boolean;
@@ -20,12 +26,11 @@ export interface SiteOptions {
   previous?: SiteModel;
 }
 
-export const CONFIG_FILE = 'site.config.yaml';
-export const POSTS_DIR = 'posts';
+export { CONFIG_FILE, POSTS_DIR } from './paths.ts';
 
 /** Every problem in the config and the notices, sorted by file and line; the valid notices too. */
-export function checkSite(root: string): { problems: Problem[]; files: number; config?: SiteConfig; notices: Notice[] } {
-  const { problems, files, config, notices } = readSite(root);
+export function checkSite(root: string, paths: SitePaths = sitePaths(root)): { problems: Problem[]; files: number; config?: SiteConfig; notices: Notice[] } {
+  const { problems, files, config, notices } = readSite(paths);
   return { problems, files, config, notices };
 }
 
@@ -42,30 +47,30 @@ export interface LoadTimings {
   parsed: number;
 }
 
-let lastTimings: LoadTimings | undefined;
-
-export function lastLoadTimings(): LoadTimings | undefined {
-  return lastTimings;
+export function loadSite(options: SiteOptions): SiteModel {
+  return loadSiteTimed(options).model;
 }
 
-export function loadSite(options: SiteOptions): SiteModel {
+/** `loadSite`, and where it spent its time. */
+export function loadSiteTimed(options: SiteOptions): { model: SiteModel; timings: LoadTimings } {
   const started = performance.now();
-  const { config, notices, problems, files, parsed } = readSite(options.root);
+  const { config, notices, problems, files, parsed } = readSite(options.paths ?? sitePaths(options.root));
   if (problems.length || !config) throw new InvalidInputError(problems);
   const read = performance.now();
   const model = buildModel(config, notices, options.now ?? resolveNow(config.timezone), {
     includeDrafts: options.includeDrafts ?? false,
     previous: options.previous,
+    theme: options.theme,
   });
   const finishedAt = performance.now();
-  lastTimings = { readMs: read - started, modelMs: finishedAt - read, finishedAt, files, parsed };
-  return model;
+  return { model, timings: { readMs: read - started, modelMs: finishedAt - read, finishedAt, files, parsed } };
 }
 
-function readSite(root: string) {
-  const { config, problems } = loadConfig(join(root, CONFIG_FILE), CONFIG_FILE);
+function readSite(paths: SitePaths) {
+  const configFile = relative(paths.root, paths.config).split(sep).join('/');
+  const { config, problems } = loadConfig(paths.config, configFile);
   if (!config) return { config, notices: [], problems: sortProblems(problems), files: 0, parsed: 0 };
-  const loaded = loadNotices(join(root, POSTS_DIR), config, root);
+  const loaded = loadNotices(paths.posts, config, paths.root);
   return {
     config,
     notices: loaded.notices,
