@@ -60,7 +60,7 @@ const NOTICE_PART = `export default ({ notice, level, standard }, { html }) =>
 `;
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 10);
-const documentOf = (fixture: Fixture, path: string) => parseHTML(fixture.read(path)).document;
+const documentOf = (fixture: Fixture, path: string) => parseHTML(fixture.read(path.endsWith('/') ? `${path}index.html` : path)).document;
 
 describe('customising a site', () => {
   let site: Fixture;
@@ -114,8 +114,8 @@ describe('customising a site', () => {
     assert.equal(announce.textContent, 'Welcome to Example <ISP> "Status" (5 links)');
     assert.equal(announce.querySelector('*'), null, 'the title is text, not markup');
     assert.ok(announce.nextElementSibling!.matches('header.site-header'), 'the standard header follows');
-    const footer = home.querySelector('body > :last-child')!;
-    assert.equal(footer.textContent!.trim(), '<b>not bold</b> & plain');
+    assert.equal(home.querySelector('footer'), null, 'the standard footer is replaced');
+    assert.ok(home.body.textContent!.trimEnd().endsWith('<b>not bold</b> & plain'), 'the footer is the text, at the end of the page');
     assert.equal(home.querySelector('body b'), null);
 
     const page = documentOf(site, '/2025/03/31/dns-slow/');
@@ -192,6 +192,6 @@ describe('inside an existing Eleventy site', () => {
     const home = parseHTML(readFileSync(join(output, 'index.html'), 'utf8')).document;
     assert.match(home.querySelector('main')!.textContent!, /DNS resolvers slow/);
     assert.ok(JSON.parse(readFileSync(join(output, 'api/v2/summary.json'), 'utf8')).components.length > 0);
-    assert.ok(readFileSync(join(output, 'feed.xml'), 'utf8').includes('<title>DNS resolvers slow</title>'));
+    assert.deepEqual(JSON.parse(readFileSync(join(output, 'feed.json'), 'utf8')).items.map((item: { title: string }) => item.title), ['DNS resolvers slow']);
   });
 });

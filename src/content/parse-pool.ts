@@ -48,7 +48,7 @@ const CANCELLED = 3;
  * Worker threads do not inherit the `--import tsx` hook that runs this
  * TypeScript, so each worker registers tsx before importing its module.
  */
-const WORKER_BOOT = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
+const workerBoot = () => `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
   .then(({ register }) => { register(); return import(${JSON.stringify(new URL('./parse-worker.ts', import.meta.url).href)}); })`;
 
 export interface WorkerInput {
@@ -108,7 +108,7 @@ export function parseFiles(
     const { port1, port2 } = new MessageChannel();
     const input: WorkerInput = { jobs: [...jobs], config, shared: shared.buffer as SharedArrayBuffer, slot: 1 + i, batch: BATCH, port: port2 };
     try {
-      const worker = new Worker(WORKER_BOOT, { eval: true, workerData: input, transferList: [port2] });
+      const worker = new Worker(workerBoot(), { eval: true, workerData: input, transferList: [port2] });
       worker.unref();
       // A worker that fails to start is cancelled below; its error needs no handler of its own.
       worker.on('error', () => {});
