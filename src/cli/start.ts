@@ -32,6 +32,8 @@ const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) usageError(`--port "${values.port}" is not a port: give a number from 1 to 65535, e.g. --port 8080`);
 
 process.env.NOTICEBOARD_PREVIEW = '1';
+// The preview shows drafts, however it is started (`noticeboard start` as well as `npm start`).
+process.env.NOTICEBOARD_DRAFTS ??= '1';
 const debug = debugging();
 let problems: Problem[] = [];
 let reported = '';
