@@ -113,6 +113,20 @@ describe('noticeboard init, from the packed package', () => {
     }
   });
 
+  test('a folder with a file init would write: one line naming it, exit 2, nothing written', () => {
+    const taken = tempSite({ 'README.md': 'Ours\n' }, 'noticeboard-taken-');
+    try {
+      assert.deepEqual(noticeboard(taken, ['init']), {
+        status: 2,
+        stdout: '',
+        stderr: `${join(taken, 'README.md')} exists and init writes over no file: move it away, or init into a new folder\n`,
+      });
+      assert.deepEqual([...readTree(taken).keys()], ['README.md']);
+    } finally {
+      rmSync(taken, { recursive: true, force: true });
+    }
+  });
+
   test('noticeboard --version prints the package version', () => {
     assert.deepEqual(noticeboard(tool, ['--version']), { status: 0, stdout: `${VERSION}\n`, stderr: '' });
   });

@@ -73,8 +73,11 @@ maintenance calendar linked on every page.
 
 /** What stands in the way of writing a site into `dir`, as one line, or undefined. */
 export function initRefusal(dir: string): string | undefined {
-  const found = SITE_MARKERS.find((name) => existsSync(join(dir, name)));
-  return found && `${join(dir, found)} exists: ${dir} already holds a site; init writes only into a new or empty folder`;
+  const site = SITE_MARKERS.find((name) => existsSync(join(dir, name)));
+  if (site) return `${join(dir, site)} exists: ${dir} already holds a site; init writes only into a new or empty folder`;
+  // A file init would write is there already (a README, a package.json): never written over.
+  const taken = [...Object.keys(COPIED), 'package.json'].find((path) => existsSync(join(dir, path)));
+  return taken && `${join(dir, taken)} exists and init writes over no file: move it away, or init into a new folder`;
 }
 
 /** Writes the site's files into `dir` and returns their paths, relative to it. */
