@@ -6,7 +6,7 @@
  * Node 20 (this one), 22 and 24, with no TypeScript loader installed.
  */
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { buildFixture, PROJECT_ROOT } from './helpers/build-fixture.ts';
@@ -46,8 +46,7 @@ describe('the packed package, installed outside the repository', () => {
   after(() => rmSync(site, { recursive: true, force: true }));
 
   test('the site folder holds only package.json, site.config.yaml and posts/ (and what npm installed)', () => {
-    const own = [...readTree(site).keys()].filter((path) => !path.startsWith('node_modules/') && path !== 'package-lock.json');
-    assert.deepEqual(own.filter((path) => !path.startsWith('posts/')).sort(), ['package.json', 'site.config.yaml']);
+    assert.deepEqual(readdirSync(site).sort(), ['node_modules', 'package-lock.json', 'package.json', 'posts', 'site.config.yaml']);
   });
 
   test('npx noticeboard build writes every page, feed, calendar and API file byte-identical to the repository build', () => {
