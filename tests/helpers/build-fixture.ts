@@ -1,7 +1,7 @@
 /**
  * Throwaway sites for tests that build: a temporary project root holding its
  * own `site.config.yaml` and `posts/`, with the project's templates copied in
- * (so a test can add or break a page) and `src/`, `scripts/` (the npm scripts' runner), `public/`, `.eleventy.ts`,
+ * (so a test can add or break a page) and `src/`, `scripts/` and `bench/` (what the npm scripts run), `public/`, `.eleventy.ts`,
  * `package.json` ("type": "module", which the .ts templates need to load as
  * ESM) and `node_modules/` linked, built by the real `buildSite()` into
  * `<root>/_site`. (src/bench/build-root.ts lays out a root the same way for the
@@ -31,7 +31,7 @@ export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 /** The README's build time for the sample site: the San Jose POP retrofit is in progress. */
 export const SAMPLE_NOW = '2008-10-02T00:30-07:00';
 
-const LINKED = ['src', 'scripts', 'public', '.eleventy.ts', 'package.json', 'node_modules'];
+const LINKED = ['src', 'scripts', 'bench', 'public', '.eleventy.ts', 'package.json', 'node_modules'];
 
 export interface FixtureOptions {
   /** A folder holding site.config.yaml and posts/ to start from (copied), relative to the project root or absolute. */
