@@ -20,7 +20,7 @@ import { buildFixture, PROJECT_ROOT, SAMPLE_NOW, snapshot, type Fixture } from '
 
 const BUILD = join(PROJECT_ROOT, 'src', 'cli', 'build.ts');
 /** How `npm run build` starts it (package.json). */
-const RUN = join(PROJECT_ROOT, 'src', 'cli', 'run.js');
+const RUN = join(PROJECT_ROOT, 'scripts', 'dev.js');
 const PUBLISH = join(PROJECT_ROOT, 'deploy', 'publish.sh');
 const STATUS_NOW = SAMPLE_NOW;
 const STAGING_PREFIX = '.site-staging-';
@@ -50,7 +50,7 @@ const leftovers = (root: string, prefix: string) => readdirSync(root).filter((na
 
 /** `npm run build` as a user runs it, in the fixture's folder. */
 function runBuild(root: string) {
-  return spawnSync(process.execPath, [RUN, BUILD], {
+  return spawnSync(process.execPath, [RUN, 'build'], {
     cwd: root,
     env: { ...process.env, STATUS_NOW },
     encoding: 'utf8',

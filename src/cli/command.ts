@@ -93,6 +93,11 @@ export async function runCommand(main: () => Promise<number | void> | number | v
 
 type FlagSpec = Record<string, { type: 'string' | 'boolean'; short?: string; default?: string | boolean }>;
 
+/** What parseArgs gives for `O`: a flag with a default always has a value. Spelt out so the compiled declarations can name it. */
+type FlagValues<O extends FlagSpec> = {
+  -readonly [K in keyof O]: (O[K]['type'] extends 'boolean' ? boolean : string) | (O[K] extends { default: string | boolean } ? never : undefined);
+};
+
 /**
  * parseArgs with usage mistakes as UsageError: an unknown flag (with the
  * nearest known one), a missing value, a value given to a switch, or an
@@ -103,7 +108,7 @@ export function parseFlags<O extends FlagSpec>(
   options: O,
   usage: string,
   { args = process.argv.slice(2), positionals = false }: { args?: string[]; positionals?: boolean } = {},
-) {
+): { values: FlagValues<O>; positionals: string[] } {
   const names = Object.keys(options);
   const flagName = (arg: string) => (arg.startsWith('--') ? arg.slice(2).split('=')[0]! : undefined);
   const isKnownFlag = (arg: string) => {
@@ -123,7 +128,7 @@ export function parseFlags<O extends FlagSpec>(
     } else joined.push(arg);
   }
   try {
-    return parseArgs({ args: joined, options, allowPositionals: positionals, strict: true });
+    return parseArgs({ args: joined, options, allowPositionals: positionals, strict: true }) as unknown as { values: FlagValues<O>; positionals: string[] };
   } catch (error) {
     const { code, message } = error as NodeJS.ErrnoException;
     const quoted = /'([^']+)'/.exec(message)?.[1] ?? '';

@@ -14,7 +14,7 @@
  *   const before = site.snapshot();
  *   site.remove();
  *
- * STATUS_NOW (and NOTICEBOARD_DRAFTS) are set only while a build runs and
+ * STATUS_NOW is set only while a build runs and
  * restored after, so a test file can build several fixtures one after another
  * (not concurrently: the build reads the environment).
  */
@@ -116,7 +116,7 @@ export function createFixture(options: FixtureOptions = {}): Fixture {
       writeFileSync(target, content);
     },
     rebuild: async (now = options.now) => {
-      await withEnv({ STATUS_NOW: now, NOTICEBOARD_DRAFTS: options.drafts ? '1' : undefined }, () =>
+      await withEnv({ STATUS_NOW: now }, () =>
         buildSite({ root, includeDrafts: options.drafts }),
       );
     },
