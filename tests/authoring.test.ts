@@ -11,7 +11,7 @@ import { after, describe, it } from 'node:test';
 import { appendUpdate } from '../src/authoring/append-update.ts';
 import { newNoticeFile, slugify } from '../src/authoring/new-notice.ts';
 import { parseConfig } from '../src/content/config.ts';
-import { parseNotice } from '../src/content/load-notices.ts';
+import { parseNotice } from '../src/content/parse-notice.ts';
 import { checkSite } from '../src/site/load-site.ts';
 import { configJsonSchema, noticeJsonSchema } from '../src/content/json-schemas.ts';
 

@@ -6,7 +6,6 @@
  */
 import { writeFileSync } from 'node:fs';
 import { buildSite } from '../../src/site/build-site.ts';
-import { lastPoolStats } from '../../src/content/parse-pool.ts';
 import { lastLoadTimings } from '../../src/site/load-site.ts';
 
 export interface ChildResult {
@@ -20,8 +19,6 @@ export interface ChildResult {
   searchIndexMs: number;
   totalMs: number;
   files: number;
-  /** Threads that parsed notices (1: the main thread alone). */
-  threads: number;
   maxRssKb: number;
 }
 
@@ -40,7 +37,6 @@ const result: ChildResult = {
   searchIndexMs,
   totalMs: done,
   files: timings.files,
-  threads: 1 + lastPoolStats().workers,
   maxRssKb: process.resourceUsage().maxRSS,
 };
 writeFileSync(out, JSON.stringify(result));

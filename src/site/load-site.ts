@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { loadConfig, type SiteConfig } from '../content/config.ts';
-import { loadNotices } from '../content/load-notices.ts';
+import { createParseCache, loadNotices, type ParseCache } from '../content/load-notices.ts';
 import { buildModel, type SiteModel } from '../model/model.ts';
 import type { Notice } from '../content/notice.ts';
 import { InvalidInputError, sortProblems, type Problem } from '../content/problems.ts';
@@ -18,7 +18,15 @@ export interface SiteOptions {
   includeDrafts?: boolean;
   /** The previous build's model, for a rebuild after only notices changed (see `buildModel`). */
   previous?: SiteModel;
+  /** The site's parse cache, kept between its loads (`npm start`); default: this module's own. */
+  parseCache?: ParseCache;
 }
+
+/**
+ * Until the per-site object (src/site/site.ts) holds it: the one parse cache
+ * that loadSite's callers share when they pass none, as before.
+ */
+const defaultParseCache = createParseCache();
 
 export const CONFIG_FILE = 'site.config.yaml';
 export const POSTS_DIR = 'posts';
@@ -50,7 +58,7 @@ export function lastLoadTimings(): LoadTimings | undefined {
 
 export function loadSite(options: SiteOptions): SiteModel {
   const started = performance.now();
-  const { config, notices, problems, files, parsed } = readSite(options.root);
+  const { config, notices, problems, files, parsed } = readSite(options.root, options.parseCache ?? defaultParseCache);
   if (problems.length || !config) throw new InvalidInputError(problems);
   const read = performance.now();
   const model = buildModel(config, notices, options.now ?? resolveNow(config.timezone), {
@@ -62,10 +70,10 @@ export function loadSite(options: SiteOptions): SiteModel {
   return model;
 }
 
-function readSite(root: string) {
+function readSite(root: string, parseCache?: ParseCache) {
   const { config, problems } = loadConfig(join(root, CONFIG_FILE), CONFIG_FILE);
   if (!config) return { config, notices: [], problems: sortProblems(problems), files: 0, parsed: 0 };
-  const loaded = loadNotices(join(root, POSTS_DIR), config, root);
+  const loaded = loadNotices(join(root, POSTS_DIR), config, root, parseCache);
   return {
     config,
     notices: loaded.notices,
