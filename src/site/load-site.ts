@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { loadConfig, type SiteConfig } from '../content/config.ts';
 import { createParseCache, loadNotices, type ParseCache } from '../content/load-notices.ts';
 import { buildModel, type SiteModel } from '../model/model.ts';
+import { createCalendarEventCache } from '../outputs/calendar.ts';
 import type { Notice } from '../content/notice.ts';
 import { InvalidInputError, sortProblems, type Problem } from '../content/problems.ts';
 import { parseTime } from '../time/time.ts';
@@ -23,10 +24,12 @@ export interface SiteOptions {
 }
 
 /**
- * Until the per-site object (src/site/site.ts) holds it: the one parse cache
- * that loadSite's callers share when they pass none, as before.
+ * Until the per-site object (src/site/site.ts) holds them: the one parse
+ * cache that loadSite's callers share when they pass none, and the one
+ * calendar event cache the calendar templates pass, as before.
  */
 const defaultParseCache = createParseCache();
+export const defaultCalendarEventCache = createCalendarEventCache();
 
 export const CONFIG_FILE = 'site.config.yaml';
 export const POSTS_DIR = 'posts';

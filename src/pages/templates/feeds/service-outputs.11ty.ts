@@ -5,6 +5,7 @@
  */
 import type { ServiceView, SiteModel } from '../../../model/model.ts';
 import { renderCalendar } from '../../../outputs/calendar.ts';
+import { defaultCalendarEventCache } from '../../../site/load-site.ts';
 import { outputLinks, renderFeed, serviceFeedScope, type OutputLink } from '../../../outputs/feeds.ts';
 
 type Output = { serviceId: string; format: OutputLink['format']; path: string };
@@ -27,6 +28,6 @@ export const data = {
 export function render({ site, output }: { site: SiteModel; output: Output }): string {
   // Look the service up in the model itself rather than trusting a copy made by pagination.
   const service = site.serviceById.get(output.serviceId)!;
-  if (output.format === 'ics') return renderCalendar(site, service);
+  if (output.format === 'ics') return renderCalendar(site, service, defaultCalendarEventCache);
   return renderFeed(site, serviceFeedScope(site, service), output.format);
 }

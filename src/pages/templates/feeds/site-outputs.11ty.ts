@@ -5,6 +5,7 @@
  */
 import type { SiteModel } from '../../../model/model.ts';
 import { renderCalendar } from '../../../outputs/calendar.ts';
+import { defaultCalendarEventCache } from '../../../site/load-site.ts';
 import { outputLinks, renderFeed, siteFeedScope, type OutputLink } from '../../../outputs/feeds.ts';
 
 type Output = { format: OutputLink['format']; path: string };
@@ -19,6 +20,6 @@ export const data = {
 };
 
 export function render({ site, output }: { site: SiteModel; output: Output }): string {
-  if (output.format === 'ics') return renderCalendar(site);
+  if (output.format === 'ics') return renderCalendar(site, undefined, defaultCalendarEventCache);
   return renderFeed(site, siteFeedScope(site), output.format);
 }
