@@ -94,7 +94,7 @@ describe(`a generated archive of ${NOTICES} notices`, () => {
         services: source.services,
       };
     });
-    await withEnv({ STATUS_NOW: BENCH_NOW }, () => buildSite(site.root));
+    await withEnv({ STATUS_NOW: BENCH_NOW }, () => buildSite({ root: site.root }));
   });
 
   after(() => site?.remove());

@@ -19,7 +19,7 @@ import { after, before, describe, it } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 import { parseFeed } from 'feedsmith';
 import ICAL from 'ical.js';
-import { FINGERPRINTED_NAME, fingerprintedName } from '../src/eleventy/fingerprint.ts';
+import { FINGERPRINTED_NAME, fingerprintedName } from '../src/site/assets.ts';
 import { CONTENT_SECURITY_POLICY } from '../src/pages/parts/layout.ts';
 import { buildFixture, PROJECT_ROOT, SAMPLE_NOW, type Fixture } from './helpers/build-fixture.ts';
 import { findNginx, get, MISSING_NGINX, NGINX_CONF, startNginx, type Response, type RunningNginx } from './helpers/nginx.ts';

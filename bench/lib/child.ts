@@ -6,7 +6,6 @@
  */
 import { writeFileSync } from 'node:fs';
 import { buildSite } from '../../src/site/build-site.ts';
-import { lastLoadTimings } from '../../src/site/load-site.ts';
 
 export interface ChildResult {
   /** Node start to the pipeline's modules loaded. */
@@ -25,10 +24,8 @@ export interface ChildResult {
 const out = process.argv[2];
 if (!out) throw new Error('usage: child.ts <result.json>');
 const startupMs = performance.now();
-const { searchIndexMs } = await buildSite(process.cwd());
+const { searchIndexMs, load: timings } = await buildSite({ root: process.cwd() });
 const done = performance.now();
-const timings = lastLoadTimings();
-if (!timings) throw new Error('the build did not load the site through loadSite()');
 const result: ChildResult = {
   startupMs,
   readMs: timings.readMs,

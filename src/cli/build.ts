@@ -10,7 +10,7 @@ await runCommand(async () => {
   parseFlags({}, 'usage: npm run build (no flags; STATUS_NOW sets the build time)');
   const started = Date.now();
   try {
-    await buildSite(process.cwd());
+    await buildSite({ root: process.cwd() });
   } catch (error) {
     if (!(error instanceof InvalidInputError)) throw new Error(`Build failed; ${OUTPUT_DIR}/ was left as it was`, { cause: error });
     throw new ProblemsError(error.problems, `Build failed: ${error.problems.length} problem(s); ${OUTPUT_DIR}/ was left as it was.`);

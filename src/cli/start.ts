@@ -10,8 +10,12 @@
  * are fixed (src/eleventy/problems-page.ts); anything unexpected as one line,
  * with the details under DEBUG=noticeboard.
  */
+import { resolve } from 'node:path';
 import Eleventy from '@11ty/eleventy';
-import { TEMPLATES_DIR } from '../site/build-site.ts';
+import type { EleventyConfig } from '../eleventy/eleventy-config.ts';
+import { pathPrefixOf } from '../eleventy/path-prefix.ts';
+import noticeboardPlugin from '../eleventy/plugin.ts';
+import { Site } from '../site/site.ts';
 import { formatProblem, type Problem } from '../content/problems.ts';
 import { problemsMiddleware } from '../eleventy/problems-page.ts';
 import { PROBLEMS_EVENT, type ProblemsListener } from '../eleventy/site-data.ts';
@@ -31,7 +35,6 @@ if (values.help) {
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) usageError(`--port "${values.port}" is not a port: give a number from 1 to 65535, e.g. --port 8080`);
 
-process.env.NOTICEBOARD_PREVIEW = '1';
 const debug = debugging();
 let problems: Problem[] = [];
 let reported = '';
@@ -81,12 +84,16 @@ function onError(message: string): void {
   if (line) console.error(`${time()} ${line.replace(/^> /, '')} (${DEBUG_HINT})`);
 }
 
-const eleventy = new Eleventy(TEMPLATES_DIR, values.output, {
-  configPath: '.eleventy.ts',
+const site = new Site({ root: process.cwd(), paths: { output: values.output }, includeDrafts: true });
+const url = site.configuredUrl();
+const eleventy = new Eleventy(site.inputDir(), site.paths.output, {
+  configPath: false, // no configuration file: see src/site/build-site.ts
   quietMode: true,
   runMode: 'serve',
   source: 'cli',
-  config(config) {
+  pathPrefix: url ? pathPrefixOf(url) : '/',
+  async config(config: EleventyConfig) {
+    await config.addPlugin(noticeboardPlugin, { site, keepServing: true });
     config.on(PROBLEMS_EVENT, ((found) => (problems = found)) satisfies ProblemsListener);
     config.on('eleventy.beforeWatch', (queue: string[]) => (changed = [...queue]));
     config.setServerOptions({ middleware: [problemsMiddleware(() => problems)], logger });

@@ -3,8 +3,10 @@
  * JSDoc rather than declarations, so the plugins type against this instead.
  */
 export interface EleventyConfig {
-  addPlugin(plugin: (config: EleventyConfig) => void): void;
+  addPlugin<O>(plugin: (config: EleventyConfig, options: O) => void | Promise<void>, options?: O): void | Promise<void>;
+  addPlugin(plugin: (config: EleventyConfig) => void | Promise<void>): void | Promise<void>;
   addGlobalData(name: string, value: unknown): void;
+  addTemplate(virtualPath: string, content: unknown, data?: object): void;
   addWatchTarget(path: string): void;
   addPassthroughCopy(paths: Record<string, string>): void;
   addExtension(extension: string | string[], options: { key: string }): void;

@@ -4,7 +4,15 @@ declare module '@11ty/eleventy' {
     constructor(
       input: string,
       output: string,
-      options?: { configPath?: string; quietMode?: boolean; runMode?: 'build' | 'watch' | 'serve'; source?: string; config?: (config: import('./eleventy-config.ts').EleventyConfig) => void },
+      options?: {
+        /** A configuration file, or false for none (no lookup in the working directory). */
+        configPath?: string | false;
+        quietMode?: boolean;
+        runMode?: 'build' | 'watch' | 'serve';
+        source?: string;
+        pathPrefix?: string;
+        config?: (config: import('./eleventy-config.ts').EleventyConfig) => void | Promise<void>;
+      },
     );
     write(): Promise<unknown>;
     init(): Promise<void>;

@@ -23,6 +23,7 @@ import {
   type ServiceState,
 } from './state.ts';
 import type { MonthRef, MonthView, NoticeView, ServiceGroup, ServiceView, ServiceYearRef, ServiceYearView, SiteModel, YearView } from './site-model.ts';
+import { PLAIN_THEME, type Theme } from './theme.ts';
 import { timelineAsOf } from './timeline.ts';
 import { windowView } from './window-view.ts';
 import { localDate, monthLabel } from '../time/zoned-format.ts';
@@ -46,6 +47,8 @@ interface ModelOptions {
    * changed since: the page lists then hold only what changed (`changedPages`).
    */
   previous?: SiteModel;
+  /** The site's assets and part overrides; default: plain asset names, no overrides. */
+  theme?: Theme;
 }
 
 export function buildModel(
@@ -181,6 +184,7 @@ export function buildModel(
     nextChange: nextChangeAfter(notices, scheduledDates, now),
     availability: buildAvailabilityReport(services, notices, now, zone),
     history: buildHistory(notices, services),
+    theme: options.theme ?? PLAIN_THEME,
   });
 }
 

@@ -9,6 +9,7 @@ import type { History } from './history.ts';
 import type { Locale } from '../i18n/locale.ts';
 import type { Notice, Update } from '../content/notice.ts';
 import type { NoticeState, ServiceState } from './state.ts';
+import type { Theme } from './theme.ts';
 import type { TimelineEntry } from './timeline.ts';
 import type { WindowView } from './window-view.ts';
 
@@ -150,4 +151,6 @@ export interface SiteModel {
   availability: AvailabilityReport<NoticeView>;
   /** The paginated `/history/` pages, unfiltered and by type and service (history.ts). */
   history: History;
+  /** Asset URLs and part overrides for the pages (theme.ts). */
+  theme: Theme;
 }

@@ -4,41 +4,66 @@
  * never touches the last good `_site/`.
  */
 import { existsSync, rmSync, renameSync, readdirSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import Eleventy from '@11ty/eleventy';
-import { provideSiteModel } from '../eleventy/site-data.ts';
+import { basename, dirname, join } from 'node:path';
+import { InvalidInputError } from '../content/problems.ts';
+import type { EleventyConfig } from '../eleventy/eleventy-config.ts';
+import { pathPrefixOf } from '../eleventy/path-prefix.ts';
+import noticeboardPlugin from '../eleventy/plugin.ts';
 import { writeSearchIndex } from '../outputs/search-index.ts';
-import { loadSite } from './load-site.ts';
+import type { LoadTimings } from './load-site.ts';
+import { OUTPUT_DIR } from './paths.ts';
+import { Site, type SiteSetup } from './site.ts';
 
-export const OUTPUT_DIR = '_site';
-/** The engine's page templates (Eleventy's input folder). */
-export const TEMPLATES_DIR = resolve(import.meta.dirname, '../pages/templates');
+export { OUTPUT_DIR };
 const STAGING_PREFIX = '.site-staging-';
 
-interface BuildOptions {
-  /** Drafts and scheduled notices too, marked, as the `npm start` preview shows them (tests build it this way). */
-  includeDrafts?: boolean;
+export interface BuildOptions extends SiteSetup {
+  /** The output folder, relative to the root or absolute (default `_site`). */
+  output?: string;
+  /** A site object to build (the preview and tests keep one between builds); else one is made from the rest. */
+  site?: Site;
 }
 
-/** Where a build spent time beyond loading (see lastLoadTimings), for `npm run bench`. */
-export interface BuildTimings {
+/** Where a build spent its time, for `npm run bench`. */
+export interface BuildResult {
+  /** The folder the site was published to. */
+  output: string;
+  load: LoadTimings;
+  /** Eleventy's part: setup, rendering and writing, with the search index. */
+  eleventyMs: number;
   /** Writing the Pagefind search index into the staging folder. */
   searchIndexMs: number;
 }
 
-export async function buildSite(root: string, output = OUTPUT_DIR, options: BuildOptions = {}): Promise<BuildTimings> {
-  const outputPath = resolve(root, output);
-  const staging = resolve(root, `${STAGING_PREFIX}${process.pid}`);
+export async function buildSite(options: BuildOptions): Promise<BuildResult> {
+  const site = options.site ?? new Site({ ...options, paths: { ...options.paths, output: options.output ?? options.paths?.output } });
+  const outputPath = site.paths.output;
+  const staging = join(dirname(outputPath), `${STAGING_PREFIX}${process.pid}`);
   // Validation problems surface here, before Eleventy starts or anything is written.
-  const model = loadSite({ root, includeDrafts: options.includeDrafts });
-  removeAbandonedStaging(root);
+  const partProblems = await site.loadParts();
+  let model;
+  try {
+    model = site.load();
+  } catch (error) {
+    if (error instanceof InvalidInputError) throw new InvalidInputError([...partProblems, ...error.problems]);
+    throw error;
+  }
+  if (partProblems.length) throw new InvalidInputError(partProblems);
+  const load = site.lastTimings!;
+  removeAbandonedStaging(dirname(outputPath));
   restoreInterruptedSwap(outputPath);
-  provideSiteModel(model);
+  const eleventyStarted = performance.now();
   let searchIndexMs = 0;
   try {
-    const eleventy = new Eleventy(TEMPLATES_DIR, staging, {
-      configPath: join(root, '.eleventy.ts'),
+    // Loaded here, after the content is read and valid: most of a build's start-up is Eleventy's modules.
+    const { default: Eleventy } = await import('@11ty/eleventy');
+    const eleventy = new Eleventy(site.inputDir(), staging, {
+      // No configuration file: the site is configured by its site.config.yaml, and
+      // nothing is read from the working directory.
+      configPath: false,
       quietMode: true,
+      pathPrefix: pathPrefixOf(model.config.url),
+      config: (eleventyConfig: EleventyConfig) => eleventyConfig.addPlugin(noticeboardPlugin, { site }),
     });
     // Errors are reported by the command (src/cli/command.ts), in one line or, with DEBUG=noticeboard, with the stack.
     eleventy.logger.overrideLogger(false);
@@ -50,14 +75,13 @@ export async function buildSite(root: string, output = OUTPUT_DIR, options: Buil
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;
-  } finally {
-    provideSiteModel(undefined);
   }
+  const eleventyMs = performance.now() - eleventyStarted;
   const previous = `${outputPath}.previous-${process.pid}`;
   if (existsSync(outputPath)) renameSync(outputPath, previous);
   renameSync(staging, outputPath);
   rmSync(previous, { recursive: true, force: true });
-  return { searchIndexMs };
+  return { output: outputPath, load, eleventyMs, searchIndexMs };
 }
 
 /**
@@ -73,11 +97,12 @@ function restoreInterruptedSwap(outputPath: string): void {
 }
 
 /** Staging folders left by builds that were killed part-way (not those of builds still running). */
-function removeAbandonedStaging(root: string): void {
-  for (const name of readdirSync(root)) {
+function removeAbandonedStaging(dir: string): void {
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) {
     if (!name.startsWith(STAGING_PREFIX)) continue;
     const pid = Number(name.slice(STAGING_PREFIX.length));
-    if (!isRunning(pid)) rmSync(join(root, name), { recursive: true, force: true });
+    if (!isRunning(pid)) rmSync(join(dir, name), { recursive: true, force: true });
   }
 }
 

@@ -2,41 +2,44 @@
  * Loads a whole site: config, then every notice, then the model. The single
  * entry point the Eleventy config, the `check` command and tests share.
  */
-import { join } from 'node:path';
+import { relative, sep } from 'node:path';
 import { loadConfig, type SiteConfig } from '../content/config.ts';
-import { createParseCache, loadNotices, type ParseCache } from '../content/load-notices.ts';
+import { loadNotices, type ParseCache } from '../content/load-notices.ts';
 import { buildModel, type SiteModel } from '../model/model.ts';
 import { createCalendarEventCache } from '../outputs/calendar.ts';
 import type { Notice } from '../content/notice.ts';
 import { InvalidInputError, sortProblems, type Problem } from '../content/problems.ts';
 import { parseTime } from '../time/time.ts';
+import type { Theme } from '../model/theme.ts';
+import { sitePaths, type SitePaths } from './paths.ts';
 
 export interface SiteOptions {
-  /** Project root holding `site.config.yaml` and `posts/`. */
+  /** The site's folder, holding `site.config.yaml` and `posts/`. */
   root: string;
+  /** Where its files are, when not in the usual places under `root` (see paths.ts). */
+  paths?: SitePaths;
+  /** Asset URLs and part overrides for the pages (the site object's; default: plain names). */
+  theme?: Theme;
   /** The build's "now"; default: `STATUS_NOW` from the environment, else the clock. */
   now?: Date;
   includeDrafts?: boolean;
   /** The previous build's model, for a rebuild after only notices changed (see `buildModel`). */
   previous?: SiteModel;
-  /** The site's parse cache, kept between its loads (`npm start`); default: this module's own. */
+  /** The site's parse cache, kept between its loads (the site object's); without one every file is parsed. */
   parseCache?: ParseCache;
 }
 
+export { CONFIG_FILE, POSTS_DIR } from './paths.ts';
+
 /**
- * Until the per-site object (src/site/site.ts) holds them: the one parse
- * cache that loadSite's callers share when they pass none, and the one
- * calendar event cache the calendar templates pass, as before.
+ * Until the site object (site.ts) carries it to the templates: the one
+ * calendar event cache the calendar templates pass (outputs/calendar.ts).
  */
-const defaultParseCache = createParseCache();
 export const defaultCalendarEventCache = createCalendarEventCache();
 
-export const CONFIG_FILE = 'site.config.yaml';
-export const POSTS_DIR = 'posts';
-
 /** Every problem in the config and the notices, sorted by file and line; the valid notices too. */
-export function checkSite(root: string): { problems: Problem[]; files: number; config?: SiteConfig; notices: Notice[] } {
-  const { problems, files, config, notices } = readSite(root);
+export function checkSite(root: string, paths: SitePaths = sitePaths(root)): { problems: Problem[]; files: number; config?: SiteConfig; notices: Notice[] } {
+  const { problems, files, config, notices } = readSite(paths);
   return { problems, files, config, notices };
 }
 
@@ -53,30 +56,30 @@ export interface LoadTimings {
   parsed: number;
 }
 
-let lastTimings: LoadTimings | undefined;
-
-export function lastLoadTimings(): LoadTimings | undefined {
-  return lastTimings;
+export function loadSite(options: SiteOptions): SiteModel {
+  return loadSiteTimed(options).model;
 }
 
-export function loadSite(options: SiteOptions): SiteModel {
+/** `loadSite`, and where it spent its time. */
+export function loadSiteTimed(options: SiteOptions): { model: SiteModel; timings: LoadTimings } {
   const started = performance.now();
-  const { config, notices, problems, files, parsed } = readSite(options.root, options.parseCache ?? defaultParseCache);
+  const { config, notices, problems, files, parsed } = readSite(options.paths ?? sitePaths(options.root), options.parseCache);
   if (problems.length || !config) throw new InvalidInputError(problems);
   const read = performance.now();
   const model = buildModel(config, notices, options.now ?? resolveNow(config.timezone), {
     includeDrafts: options.includeDrafts ?? false,
     previous: options.previous,
+    theme: options.theme,
   });
   const finishedAt = performance.now();
-  lastTimings = { readMs: read - started, modelMs: finishedAt - read, finishedAt, files, parsed };
-  return model;
+  return { model, timings: { readMs: read - started, modelMs: finishedAt - read, finishedAt, files, parsed } };
 }
 
-function readSite(root: string, parseCache?: ParseCache) {
-  const { config, problems } = loadConfig(join(root, CONFIG_FILE), CONFIG_FILE);
+function readSite(paths: SitePaths, parseCache?: ParseCache) {
+  const configFile = relative(paths.root, paths.config).split(sep).join('/');
+  const { config, problems } = loadConfig(paths.config, configFile);
   if (!config) return { config, notices: [], problems: sortProblems(problems), files: 0, parsed: 0 };
-  const loaded = loadNotices(join(root, POSTS_DIR), config, root, parseCache);
+  const loaded = loadNotices(paths.posts, config, paths.root, parseCache);
   return {
     config,
     notices: loaded.notices,

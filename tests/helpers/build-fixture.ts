@@ -31,7 +31,8 @@ export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 /** The README's build time for the sample site: the San Jose POP retrofit is in progress. */
 export const SAMPLE_NOW = '2008-10-02T00:30-07:00';
 
-const LINKED = ['src', 'public', '.eleventy.ts', 'package.json', 'node_modules'];
+/** Linked for the tests that run a command inside the fixture (`node --import tsx src/cli/...`); the build needs none of them. */
+const LINKED = ['src', 'package.json', 'node_modules'];
 
 export interface FixtureOptions {
   /** A folder holding site.config.yaml and posts/ to start from (copied), relative to the project root or absolute. */
@@ -116,7 +117,7 @@ export function createFixture(options: FixtureOptions = {}): Fixture {
     },
     rebuild: async (now = options.now) => {
       await withEnv({ STATUS_NOW: now, NOTICEBOARD_DRAFTS: options.drafts ? '1' : undefined }, () =>
-        buildSite(root, undefined, { includeDrafts: options.drafts }),
+        buildSite({ root, includeDrafts: options.drafts }),
       );
     },
     snapshot: () => snapshot(output),

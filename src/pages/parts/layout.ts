@@ -8,10 +8,10 @@
  * already in the page, in the site's zone.
  */
 import type { SiteModel } from '../../model/model.ts';
-import { assetPath } from '../../eleventy/fingerprint.ts';
 import { html, type HtmlValue, type SafeHtml } from '../html.ts';
 import { feedLinks } from '../../outputs/feeds.ts';
 import { scriptStrings } from '../../i18n/script-strings.ts';
+import { part, type HeaderPart } from './overrides.ts';
 import { zoneName } from '../../model/views.ts';
 
 interface PageOptions {
@@ -46,6 +46,7 @@ export function page({ site, title, url, description, feeds = [], body }: PageOp
     { href: '/history/', label: locale.t('nav.history') },
     { href: '/subscribe/', label: locale.t('nav.subscribe') },
   ];
+  const navItems = nav.map((item) => ({ ...item, current: item.href === url }));
   return html`<!doctype html>
 <html lang="${locale.language}" dir="${locale.dir}" data-tz="${config.timezone}" data-now="${site.now.toISOString()}">
 <head>
@@ -56,28 +57,39 @@ export function page({ site, title, url, description, feeds = [], body }: PageOp
 <meta name="description" content="${description ?? config.description}">
 <link rel="canonical" href="${config.url}${url}">
 <link rel="icon" href="data:,">
-<link rel="stylesheet" href="${assetPath('/style.css')}">
-<script src="${assetPath('/time.js')}" defer></script>
+<link rel="stylesheet" href="${site.theme.asset('/style.css')}">
+<script src="${site.theme.asset('/time.js')}" defer></script>
 ${allFeeds.map((feed) => html`<link rel="alternate" type="${feed.type}" title="${feed.title}" href="${feed.href}">\n`)}
 </head>
 <body data-strings="${scriptStrings(locale)}">
 <a class="skip" href="#main">${locale.t('layout.skip')}</a>
-<header class="site-header">
-<p class="site-title"><a href="/">${config.title}</a></p>
-<nav aria-label="${locale.t('nav.label')}">
-<ul>
-${nav.map((item) => html`<li><a href="${item.href}"${item.href === url ? html` aria-current="page"` : ''}>${item.label}</a></li>\n`)}
-</ul>
-</nav>
-<p class="tz" id="tz">${locale.t('layout.times_in', { zone: zoneName(config.timezone, config.language), id: config.timezone })}</p>
-</header>
+${part('header', { site, nav: navItems, standard: standardHeader(site, navItems) })}
 <main id="main">
 ${body}
 </main>
-<footer class="site-footer">
-<p>${config.description}</p>
-</footer>
+${part('footer', { site, standard: standardFooter(site) })}
 </body>
 </html>
 `;
+}
+
+/** The engine's site header: the title, the navigation and the time-zone line. */
+function standardHeader(site: SiteModel, nav: HeaderPart['nav']): SafeHtml {
+  const { config, locale } = site;
+  return html`<header class="site-header">
+<p class="site-title"><a href="/">${config.title}</a></p>
+<nav aria-label="${locale.t('nav.label')}">
+<ul>
+${nav.map((item) => html`<li><a href="${item.href}"${item.current ? html` aria-current="page"` : ''}>${item.label}</a></li>\n`)}
+</ul>
+</nav>
+<p class="tz" id="tz">${locale.t('layout.times_in', { zone: zoneName(config.timezone, config.language), id: config.timezone })}</p>
+</header>`;
+}
+
+/** The engine's site footer: the site's description. */
+function standardFooter(site: SiteModel): SafeHtml {
+  return html`<footer class="site-footer">
+<p>${site.config.description}</p>
+</footer>`;
 }

@@ -4,6 +4,7 @@
  */
 import type { Locale } from '../../i18n/locale.ts';
 import { tHtml } from '../../i18n/markup.ts';
+import { part } from './overrides.ts';
 import { html, trusted, type SafeHtml } from '../html.ts';
 import type { NoticeView, SiteModel } from '../../model/model.ts';
 import { latestNews, noticeTimeline, shownUpdates, type PageTimelineEntry } from '../../model/latest-first.ts';
@@ -31,7 +32,12 @@ interface ArticleOptions {
   level: 1 | 2;
 }
 
+/** A notice as an article: the engine's, or the site's own `parts/notice.js` given the engine's as `standard`. */
 export function noticeArticle(notice: NoticeView, site: SiteModel, { level }: ArticleOptions): SafeHtml {
+  return part('notice', { site, notice, level, standard: standardArticle(notice, site, level) });
+}
+
+function standardArticle(notice: NoticeView, site: SiteModel, level: 1 | 2): SafeHtml {
   const zone = site.config.timezone;
   const { locale } = site;
   const window = notice.shownWindow;

@@ -1,15 +1,14 @@
 /**
  * The search box of `/history/` and `/archive/`. Search runs in the reader's
  * browser on the Pagefind index built with the site (`/pagefind/`, see
- * src/search-index.ts), so no request leaves the site. The form is hidden
+ * src/outputs/search-index.ts), so no request leaves the site. The form is hidden
  * until public/search.js shows it; without JavaScript the reader sees a link
  * to the archive in its place.
  */
-import { assetPath } from '../../eleventy/fingerprint.ts';
-import type { Locale } from '../../i18n/locale.ts';
+import type { SiteModel } from '../../model/model.ts';
 import { html, type SafeHtml } from '../html.ts';
 
-export function searchBox({ t }: Locale): SafeHtml {
+export function searchBox({ locale: { t }, theme }: Pick<SiteModel, 'locale' | 'theme'>): SafeHtml {
   return html`<section class="search" aria-labelledby="search-heading">
 <h2 id="search-heading">${t('search.heading')}</h2>
 <p class="search-fallback">${t('search.fallback')} <a href="/archive/">${t('search.fallback_link')}</a> ${t('search.fallback_after')}</p>
@@ -20,5 +19,5 @@ export function searchBox({ t }: Locale): SafeHtml {
 <p class="search-status" role="status" aria-live="polite"></p>
 <ol class="search-results"></ol>
 </section>
-<script type="module" src="${assetPath('/search.js')}"></script>`;
+<script type="module" src="${theme.asset('/search.js')}"></script>`;
 }

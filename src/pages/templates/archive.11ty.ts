@@ -15,7 +15,7 @@ export function render({ site }: { site: SiteModel }): string {
     url: '/archive/',
     description: t('archive.description'),
     body: html`<h1>${t('archive.title')}</h1>
-${searchBox(locale)}
+${searchBox(site)}
 ${site.years.length
   ? site.years.map(
       (year) => html`<section class="year">

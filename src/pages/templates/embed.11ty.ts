@@ -5,7 +5,6 @@
  * to `embed.origins` by the server's `frame-ancestors` (docs/embed.md); a
  * `<meta>` policy cannot say that, so this page carries the same one as the rest.
  */
-import { assetPath } from '../../eleventy/fingerprint.ts';
 import { tHtml } from '../../i18n/markup.ts';
 import { html } from '../html.ts';
 import type { NoticeView, SiteModel } from '../../model/model.ts';
@@ -41,7 +40,7 @@ export function render({ site }: { site: SiteModel }): string {
 <title>${config.title}</title>
 <link rel="canonical" href="${config.url}/">
 <link rel="icon" href="data:,">
-<link rel="stylesheet" href="${assetPath('/style.css')}">
+<link rel="stylesheet" href="${site.theme.asset('/style.css')}">
 </head>
 <body class="embed">
 <main>

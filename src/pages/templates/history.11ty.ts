@@ -6,7 +6,6 @@
  * they work without JavaScript; public/history.js swaps the list in place
  * when one is followed, without a page load.
  */
-import { assetPath } from '../../eleventy/fingerprint.ts';
 import type { HistoryPage } from '../../model/history.ts';
 import { html } from '../html.ts';
 import type { NoticeView, SiteModel } from '../../model/model.ts';
@@ -38,7 +37,7 @@ export function render({ site, historyPage }: { site: SiteModel; historyPage: Hi
     url: historyPage.url,
     description: t('history.description', { notices: locale.count('count.notices', filter.count), what: filter.kind === 'all' ? t('history.every_notice') : labelOf(filter) }),
     body: html`<h1>${t('history.title')}</h1>
-${searchBox(locale)}
+${searchBox(site)}
 <nav class="history-filters" aria-label="${t('history.filters_label')}">
 <h2>${t('history.filter')}</h2>
 <p class="filter-row">${t('history.by_type')}</p>
@@ -58,6 +57,6 @@ ${older ? html`<li class="next"><a href="${older.url}" rel="next">${t('history.o
 ${numberedPages ? html`<p class="count">${t('history.older_pages')} ${Array.from({ length: numberedPages }, (_, index) => numberedPages - index).map((n) => html`<a href="${filter.url}${n}/"${n === number ? html` aria-current="page"` : ''}>${locale.number(n)}</a> `)}</p>` : ''}
 </nav>
 </section>
-<script type="module" src="${assetPath('/history.js')}"></script>`,
+<script type="module" src="${site.theme.asset('/history.js')}"></script>`,
   }).toString();
 }

@@ -1,0 +1,36 @@
+/**
+ * Writes the site's static files into the output folder after each build:
+ * the engine's public/ overlaid with the site's own, and the fingerprinted
+ * copies of stylesheets and scripts (src/site/assets.ts). During a build the
+ * output folder is the staging folder, so they are published with the pages
+ * that link them.
+ */
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { SiteAssets } from '../site/assets.ts';
+import type { EleventyConfig } from './eleventy-config.ts';
+
+export function assetsPlugin(assets: SiteAssets) {
+  return (eleventyConfig: EleventyConfig): void => {
+    eleventyConfig.on('eleventy.after', (event: EleventyAfterEvent) => {
+      if (event.outputMode !== undefined && event.outputMode !== 'fs') return;
+      const output = event.directories?.output ?? event.dir?.output;
+      if (!output) throw new Error('assets: Eleventy did not say where the output folder is');
+      const made = new Set<string>();
+      for (const [url, source] of assets.outputs()) {
+        const target = join(resolve(output), ...url.slice(1).split('/'));
+        const dir = dirname(target);
+        if (!made.has(dir)) mkdirSync(dir, { recursive: true });
+        made.add(dir);
+        copyFileSync(source, target);
+      }
+    });
+  };
+}
+
+/** The part of Eleventy's `eleventy.after` argument used here. */
+interface EleventyAfterEvent {
+  directories?: { output?: string };
+  dir?: { output?: string };
+  outputMode?: string;
+}

@@ -1,0 +1,51 @@
+/**
+ * noticeboard as an Eleventy plugin: everything a site's build needs, composed
+ * from one-concern plugins. `noticeboard build` and `start` use it on a project
+ * of their own; an existing Eleventy site adds it to its own configuration:
+ *
+ *   import noticeboard from 'noticeboard/eleventy';
+ *   export default async function (eleventyConfig) {
+ *     await eleventyConfig.addPlugin(noticeboard, { root: import.meta.dirname });
+ *   }
+ *
+ * The engine's pages are virtual templates (they live in the package, not in
+ * the site); the site's own pages in its input folder get the status layout
+ * by `layout: noticeboard-page.11ty.js`.
+ */
+import { InvalidInputError } from '../content/problems.ts';
+import { TEMPLATES } from '../pages/templates/index.ts';
+import { PAGE_LAYOUT, pageLayout } from '../pages/templates/page-layout.ts';
+import { Site, type SiteSetup } from '../site/site.ts';
+import { assetsPlugin } from './assets.ts';
+import type { EleventyConfig } from './eleventy-config.ts';
+import { pathPrefixPlugin } from './path-prefix.ts';
+import { siteDataPlugin } from './site-data.ts';
+
+export interface NoticeboardPluginOptions extends Partial<SiteSetup> {
+  /** A site object to build (the commands pass theirs); else one is made from `root`. */
+  site?: Site;
+  /** Keep serving when the content has problems, showing them (the preview). */
+  keepServing?: boolean;
+  /** Give every page in the input folder the status layout unless it names its own (default true). */
+  defaultLayout?: boolean;
+}
+
+export default async function noticeboardPlugin(eleventyConfig: EleventyConfig, options: NoticeboardPluginOptions = {}): Promise<void> {
+  const site = options.site ?? siteFrom(options);
+  if (!options.keepServing) {
+    const problems = await site.loadParts();
+    if (problems.length) throw new InvalidInputError(problems);
+  }
+  eleventyConfig.addPlugin(siteDataPlugin(site, { keepServing: options.keepServing }));
+  eleventyConfig.addPlugin(assetsPlugin(site.assets));
+  eleventyConfig.addPlugin(pathPrefixPlugin);
+  // `layout: false` keeps the engine's pages (complete documents, feeds, JSON) out of any default layout.
+  for (const [path, template] of Object.entries(TEMPLATES)) eleventyConfig.addTemplate(`noticeboard/${path}`, template, { layout: false });
+  eleventyConfig.addTemplate(`_includes/${PAGE_LAYOUT}`, pageLayout, {});
+  if (options.defaultLayout ?? true) eleventyConfig.addGlobalData('layout', PAGE_LAYOUT);
+}
+
+function siteFrom(options: NoticeboardPluginOptions): Site {
+  if (!options.root) throw new Error("noticeboard's Eleventy plugin needs the site's folder: addPlugin(noticeboard, { root: '<folder with site.config.yaml>' })");
+  return new Site({ root: options.root, paths: options.paths, includeDrafts: options.includeDrafts, now: options.now });
+}

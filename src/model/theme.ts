@@ -1,0 +1,15 @@
+/**
+ * What the pages need from the site beyond its data: the URLs of its assets
+ * (fingerprinted, from the engine's public/ and the site's own) and the parts
+ * of the page the site overrides. The site object (src/site/site.ts) makes one
+ * per site; the model carries it to the templates.
+ */
+export interface Theme {
+  /** The URL a page links an asset by: '/style.css' -> '/style.0123456789.css'. */
+  asset(url: string): string;
+  /** The site's part overrides by name (header, footer, notice); see src/pages/parts/overrides.ts. */
+  parts: Readonly<Partial<Record<string, (...args: never[]) => unknown>>>;
+}
+
+/** For a model built outside a site (unit tests): assets by their plain names, no overrides. */
+export const PLAIN_THEME: Theme = { asset: (url) => url, parts: {} };

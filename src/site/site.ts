@@ -1,0 +1,117 @@
+/**
+ * One site, as the engine works on it: its paths, and everything kept between
+ * builds of it in one process (the `start` preview rebuilds the same site on
+ * every change): the last model, the parse cache, the fingerprinted asset
+ * names, the part overrides. Nothing of this lives in module scope, so two
+ * sites can build in one process.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig, parseConfig } from '../content/config.ts';
+import { createParseCache } from '../content/load-notices.ts';
+import type { Problem } from '../content/problems.ts';
+import { buildModel, type SiteModel } from '../model/model.ts';
+import type { Theme } from '../model/theme.ts';
+import { SiteAssets } from './assets.ts';
+import { loadSiteTimed, type LoadTimings } from './load-site.ts';
+import { loadParts } from './parts.ts';
+import { CONFIG_FILE, ENGINE_PUBLIC, sitePaths, type SitePaths } from './paths.ts';
+
+export interface SiteSetup {
+  /** The site's folder. */
+  root: string;
+  /** Any of its paths when not in the usual place (relative to the root or absolute; see paths.ts). */
+  paths?: Partial<Omit<SitePaths, 'root'>>;
+  /** Drafts and scheduled notices too, marked, as the preview shows them. */
+  includeDrafts?: boolean;
+  /** The build's "now"; default: STATUS_NOW from the environment, else the clock. */
+  now?: Date;
+}
+
+export class Site {
+  readonly paths: SitePaths;
+  readonly includeDrafts: boolean;
+  readonly assets: SiteAssets;
+  readonly #now?: Date;
+  #parts: Theme['parts'] = {};
+  #lastModel?: SiteModel;
+  #loaded?: SiteModel;
+  /** Notices parsed by the last load: a rebuild parses only files that changed. */
+  readonly #parseCache = createParseCache();
+  /** Where the last load spent its time, for the benchmark. */
+  lastTimings?: LoadTimings;
+
+  constructor(setup: SiteSetup) {
+    this.paths = sitePaths(setup.root, setup.paths);
+    this.includeDrafts = setup.includeDrafts ?? false;
+    this.#now = setup.now;
+    this.assets = new SiteAssets([ENGINE_PUBLIC, this.paths.public]);
+  }
+
+  /**
+   * Eleventy's input folder: the site's own pages/, or, for a site without
+   * any, an empty folder outside it (Eleventy needs one that exists; the
+   * engine's pages are virtual templates and need none).
+   */
+  inputDir(): string {
+    if (existsSync(this.paths.pages)) return this.paths.pages;
+    const empty = join(tmpdir(), 'noticeboard-no-pages');
+    mkdirSync(empty, { recursive: true });
+    return empty;
+  }
+
+  /** What the pages use of the site beyond its data. */
+  get theme(): Theme {
+    return { asset: (url) => this.assets.asset(url), parts: this.#parts };
+  }
+
+  /** Reads the site's part overrides (parts/*.js); their problems, if any. Again before each rebuild. */
+  async loadParts(): Promise<Problem[]> {
+    const { parts, problems } = await loadParts(this.paths.parts, this.paths.root);
+    this.#parts = parts;
+    return problems;
+  }
+
+  /**
+   * Loads and validates the config and every notice and derives the model;
+   * throws InvalidInputError with every problem. `onlyNoticesChanged` (a
+   * preview rebuild after notice edits alone) lets the model reuse the last
+   * one's work and render only the pages those edits can change.
+   */
+  load({ onlyNoticesChanged = false }: { onlyNoticesChanged?: boolean } = {}): SiteModel {
+    this.assets.forget();
+    const { model, timings } = loadSiteTimed({
+      root: this.paths.root,
+      paths: this.paths,
+      now: this.#now,
+      includeDrafts: this.includeDrafts,
+      previous: onlyNoticesChanged ? this.#lastModel : undefined,
+      theme: this.theme,
+      parseCache: this.#parseCache,
+    });
+    this.lastTimings = timings;
+    this.#lastModel = model;
+    this.#loaded = model;
+    return model;
+  }
+
+  /** The model `load` made for the build about to run, once (a build loads before Eleventy starts); else undefined. */
+  takeLoaded(): SiteModel | undefined {
+    const model = this.#loaded;
+    this.#loaded = undefined;
+    return model;
+  }
+
+  /** The last good model, or a site of no notices when there is none yet (the preview's first load failed). */
+  lastGoodModel(): SiteModel {
+    if (this.#lastModel) return this.#lastModel;
+    const { config } = parseConfig('title: noticeboard preview\nurl: http://localhost\ntimezone: UTC\nservices: []\n', CONFIG_FILE);
+    return buildModel(config!, [], new Date(0), { includeDrafts: this.includeDrafts, theme: this.theme });
+  }
+
+  /** The configured `url` (for Eleventy's path prefix, needed before any data loads); undefined when the config is not valid. */
+  configuredUrl(): string | undefined {
+    return this.#lastModel?.config.url ?? loadConfig(this.paths.config, CONFIG_FILE).config?.url;
+  }
+}
