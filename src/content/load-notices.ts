@@ -15,7 +15,7 @@ import { parseNotice } from './parse-notice.ts';
 import type { Problem } from './problems.ts';
 import { scanPosts } from './scan-posts.ts';
 
-// The modules that used to be this one; their names stay importable from here.
+// Split out of this module; still importable from here (the command line and the benchmark use them).
 export { parseNotice } from './parse-notice.ts';
 export { findNoticeFiles, scanPosts } from './scan-posts.ts';
 
