@@ -40,7 +40,7 @@ Upgrading the core routers.
 
 /** A page that never finishes rendering within the test: the build is stuck part-way. */
 const SLOW_PAGE = `export const data = { permalink: '/slow.txt' };
-export async function render(): Promise<string> {
+export async function render() {
   await new Promise((resolve) => setTimeout(resolve, 60_000));
   return 'too late';
 }
@@ -64,7 +64,7 @@ describe('atomic publish', () => {
     for (const fixture of fixtures) fixture.remove();
   });
 
-  /** The sample site, built; its templates are the fixture's own copy, so a test can add pages. */
+  /** The sample site, built; a test adds pages of its own (pages/) to it. */
   async function builtSite(): Promise<{ fixture: Fixture; root: string; site: string; before: Record<string, string>; inode: number }> {
     const fixture = await buildFixture({ from: PROJECT_ROOT, now: STATUS_NOW });
     fixtures.push(fixture);
@@ -78,7 +78,7 @@ describe('atomic publish', () => {
     const { fixture, root, site, before, inode } = await builtSite();
     // A build that completed would change the site: a new notice, a new page.
     fixture.write('posts/2008/10/core-router-upgrade.md', NEW_NOTICE);
-    fixture.write('templates/zz-slow.11ty.ts', SLOW_PAGE);
+    fixture.write('pages/zz-slow.11ty.js', SLOW_PAGE);
 
     const child = spawn(process.execPath, ['--import', 'tsx', BUILD], { cwd: root, env: { ...process.env, STATUS_NOW }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
@@ -106,7 +106,7 @@ describe('atomic publish', () => {
     assert.deepEqual(leftovers(root, '_site.previous'), []);
 
     // The next build publishes, and clears the abandoned staging folder.
-    unlinkSync(join(root, 'templates', 'zz-slow.11ty.ts'));
+    unlinkSync(join(root, 'pages', 'zz-slow.11ty.js'));
     const next = runBuild(root);
     assert.equal(next.status, 0, next.stderr);
     assert.deepEqual(leftovers(root, STAGING_PREFIX), []);
@@ -133,7 +133,7 @@ describe('atomic publish', () => {
 
   it('a build that fails while rendering a page leaves _site byte-identical too', async () => {
     const { fixture, root, site, before, inode } = await builtSite();
-    fixture.write('templates/zz-broken.11ty.ts', `export function render(): string {\n  throw new Error('template bug');\n}\n`);
+    fixture.write('pages/zz-broken.11ty.js', `export function render() {\n  throw new Error('template bug');\n}\n`);
 
     const result = runBuild(root);
     assert.equal(result.status, 1, result.stdout + result.stderr);

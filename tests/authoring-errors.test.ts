@@ -111,11 +111,11 @@ describe('issue 12: authoring at 3 AM', () => {
     assert.match(source(fixture, file), /body: "- still down"|body: - still down|body: '- still down'/);
 
     // Something unexpected (a template that throws): one line, and the stack only with DEBUG=noticeboard.
-    fixture.write('templates/boom.11ty.ts', "export function render() { throw new Error('the boom template broke'); }\n");
+    fixture.write('pages/boom.11ty.js', "export function render() { throw new Error('the boom template broke'); }\n");
     const unexpected = npm(fixture, 'build');
     assert.equal(unexpected.code, 1);
     assert.equal(unexpected.stderr.trimEnd().split('\n').length, 1, unexpected.stderr);
-    assert.match(unexpected.stderr.trimEnd(), /^unexpected error: .*boom\.11ty\.ts: the boom template broke \(run with DEBUG=noticeboard for details\)$/);
+    assert.match(unexpected.stderr.trimEnd(), /^unexpected error: .*boom\.11ty\.js: the boom template broke \(run with DEBUG=noticeboard for details\)$/);
     const debug = npm(fixture, 'build', [], { env: { DEBUG: 'noticeboard' } });
     assert.equal(debug.code, 1);
     assert.match(debug.stderr, /the boom template broke/);

@@ -10,7 +10,7 @@
  * are fixed (src/eleventy/problems-page.ts); anything unexpected as one line,
  * with the details under DEBUG=noticeboard.
  */
-import { resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import type { EleventyConfig } from '../eleventy/eleventy-config.ts';
 import { pathPrefixOf } from '../eleventy/path-prefix.ts';
@@ -61,7 +61,7 @@ function onMessage(message: string): void {
 }
 
 function onBuilt(files: number, seconds: number): void {
-  const what = builds++ === 0 ? `Built ${values.output}/` : `${changed.map((path) => path.replace(/^\.\//, '')).join(', ') || 'a file'} changed`;
+  const what = builds++ === 0 ? `Built ${values.output}/` : `${changed.map((path) => relative(site.paths.root, resolve(site.paths.root, path)).split(sep).join('/')).join(', ') || 'a file'} changed`;
   changed = [];
   const key = problems.map(formatProblem).join('\n');
   if (problems.length === 0) {

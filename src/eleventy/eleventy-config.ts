@@ -7,7 +7,7 @@ export interface EleventyConfig {
   addPlugin(plugin: (config: EleventyConfig) => void | Promise<void>): void | Promise<void>;
   addGlobalData(name: string, value: unknown): void;
   addTemplate(virtualPath: string, content: unknown, data?: object): void;
-  addWatchTarget(path: string): void;
+  addWatchTarget(path: string, options?: { resetConfig?: boolean }): void;
   addPassthroughCopy(paths: Record<string, string>): void;
   addExtension(extension: string | string[], options: { key: string }): void;
   addTemplateFormats(formats: string): void;

@@ -21,13 +21,13 @@ export interface SiteDataOptions {
 export function siteDataPlugin(site: Site, { keepServing = false }: SiteDataOptions = {}) {
   return (eleventyConfig: EleventyConfig): void => {
     const { posts, config, parts, public: publicDir } = site.paths;
+    // A change to any of them loads the site again: Eleventy keeps global data
+    // until its configuration is reset, and then runs this plugin afresh.
     for (const target of [posts, config, parts, publicDir]) eleventyConfig.addWatchTarget(target);
-    // The files Eleventy says changed since the last build: when they are all
-    // notices, the rebuild renders only the pages those changes can affect.
-    let changedFiles: string[] | undefined;
-    eleventyConfig.on('eleventy.beforeWatch', (queue: string[]) => {
-      changedFiles = [...(changedFiles ?? []), ...queue];
-    });
+    // The files Eleventy says changed since the last build, kept on the site (this
+    // plugin runs again after each change): when they are all notices, the
+    // rebuild renders only the pages those changes can affect.
+    eleventyConfig.on('eleventy.beforeWatch', (queue: string[]) => site.noteChanged(queue));
     const isNoticeFile = (path: string) => {
       const inPosts = relative(posts, resolve(site.paths.root, path));
       return !inPosts.startsWith('..') && !inPosts.startsWith(sep) && path.endsWith('.md');
@@ -41,8 +41,8 @@ export function siteDataPlugin(site: Site, { keepServing = false }: SiteDataOpti
     eleventyConfig.addGlobalData('site', () => {
       const loaded = site.takeLoaded();
       if (loaded) return loaded;
-      const onlyNoticesChanged = changedFiles !== undefined && changedFiles.length > 0 && changedFiles.every(isNoticeFile);
-      changedFiles = undefined;
+      const changedFiles = site.takeChanged();
+      const onlyNoticesChanged = changedFiles.length > 0 && changedFiles.every(isNoticeFile);
       try {
         const model = site.load({ onlyNoticesChanged });
         if (partProblems.length) throw new InvalidInputError(partProblems);

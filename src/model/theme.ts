@@ -7,9 +7,11 @@
 export interface Theme {
   /** The URL a page links an asset by: '/style.css' -> '/style.0123456789.css'. */
   asset(url: string): string;
+  /** Whether the site has this static file (its own public/ or the engine's). */
+  has(url: string): boolean;
   /** The site's part overrides by name (header, footer, notice); see src/pages/parts/overrides.ts. */
   parts: Readonly<Partial<Record<string, (...args: never[]) => unknown>>>;
 }
 
 /** For a model built outside a site (unit tests): assets by their plain names, no overrides. */
-export const PLAIN_THEME: Theme = { asset: (url) => url, parts: {} };
+export const PLAIN_THEME: Theme = { asset: (url) => url, has: () => false, parts: {} };

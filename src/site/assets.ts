@@ -64,6 +64,10 @@ export class SiteAssets {
     return hashed;
   }
 
+  has(url: string): boolean {
+    return this.dirs.some((dir) => existsSync(join(dir, ...url.slice(1).split('/'))));
+  }
+
   /** Every file to write: site path -> source file, the fingerprinted copies included. */
   outputs(): Map<string, string> {
     const out = new Map<string, string>();

@@ -43,7 +43,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const partProblems = await site.loadParts();
   let model;
   try {
-    model = site.load();
+    model = site.preload();
   } catch (error) {
     if (error instanceof InvalidInputError) throw new InvalidInputError([...partProblems, ...error.problems]);
     throw error;

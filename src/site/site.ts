@@ -37,6 +37,7 @@ export class Site {
   #parts: Theme['parts'] = {};
   #lastModel?: SiteModel;
   #loaded?: SiteModel;
+  #changed: string[] = [];
   /** Notices parsed by the last load: a rebuild parses only files that changed. */
   readonly #parseCache = createParseCache();
   /** Where the last load spent its time, for the benchmark. */
@@ -63,7 +64,7 @@ export class Site {
 
   /** What the pages use of the site beyond its data. */
   get theme(): Theme {
-    return { asset: (url) => this.assets.asset(url), parts: this.#parts };
+    return { asset: (url) => this.assets.asset(url), has: (url) => this.assets.has(url), parts: this.#parts };
   }
 
   /** Reads the site's part overrides (parts/*.js); their problems, if any. Again before each rebuild. */
@@ -92,15 +93,32 @@ export class Site {
     });
     this.lastTimings = timings;
     this.#lastModel = model;
-    this.#loaded = model;
     return model;
   }
 
-  /** The model `load` made for the build about to run, once (a build loads before Eleventy starts); else undefined. */
+  /** `load`, for the build about to run: Eleventy's data then takes this model instead of loading again. */
+  preload(): SiteModel {
+    this.#loaded = this.load();
+    return this.#loaded;
+  }
+
+  /** The model `preload` made, once; else undefined. */
   takeLoaded(): SiteModel | undefined {
     const model = this.#loaded;
     this.#loaded = undefined;
     return model;
+  }
+
+  /** Files the preview's watcher says changed since the last build. */
+  noteChanged(paths: readonly string[]): void {
+    this.#changed.push(...paths);
+  }
+
+  /** The files changed since the last build, once. */
+  takeChanged(): string[] {
+    const changed = this.#changed;
+    this.#changed = [];
+    return changed;
   }
 
   /** The last good model, or a site of no notices when there is none yet (the preview's first load failed). */

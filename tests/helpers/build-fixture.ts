@@ -32,7 +32,7 @@ export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 export const SAMPLE_NOW = '2008-10-02T00:30-07:00';
 
 /** Linked for the tests that run a command inside the fixture (`node --import tsx src/cli/...`); the build needs none of them. */
-const LINKED = ['src', 'package.json', 'node_modules'];
+const LINKED = ['src', 'scripts', 'bench', 'package.json', 'node_modules'];
 
 export interface FixtureOptions {
   /** A folder holding site.config.yaml and posts/ to start from (copied), relative to the project root or absolute. */

@@ -34,6 +34,9 @@ interface PageOptions {
 export const CONTENT_SECURITY_POLICY =
   "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'";
 
+/** A site's own stylesheet, in its public/ folder: linked after the engine's on every page when it exists. */
+const SITE_STYLESHEET = '/site.css';
+
 export function page({ site, title, url, description, feeds = [], body }: PageOptions): SafeHtml {
   const { config, locale } = site;
   const fullTitle = title ? `${title} · ${config.title}` : config.title;
@@ -58,7 +61,7 @@ export function page({ site, title, url, description, feeds = [], body }: PageOp
 <link rel="canonical" href="${config.url}${url}">
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="${site.theme.asset('/style.css')}">
-<script src="${site.theme.asset('/time.js')}" defer></script>
+${site.theme.has(SITE_STYLESHEET) ? html`<link rel="stylesheet" href="${site.theme.asset(SITE_STYLESHEET)}">\n` : ''}<script src="${site.theme.asset('/time.js')}" defer></script>
 ${allFeeds.map((feed) => html`<link rel="alternate" type="${feed.type}" title="${feed.title}" href="${feed.href}">\n`)}
 </head>
 <body data-strings="${scriptStrings(locale)}">
