@@ -111,7 +111,7 @@ printRow(row('median', summary));
 
 const stages: [string, (run: Run) => number][] = [
   ['startup (node, tsx, modules)', (r) => r.child.startupMs],
-  [`load+validate (${results[0]!.child.threads} thread${results[0]!.child.threads === 1 ? '' : 's'})`, (r) => r.child.readMs],
+  ['load+validate', (r) => r.child.readMs],
   ['model', (r) => r.child.modelMs],
   ['eleventy setup (data, pagination)', (r) => Math.max(0, r.child.eleventyMs - r.child.searchIndexMs - r.renderMs - r.writeMs)],
   ['render', (r) => r.renderMs],

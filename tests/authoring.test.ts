@@ -11,7 +11,7 @@ import { after, describe, it } from 'node:test';
 import { appendUpdate } from '../src/authoring/append-update.ts';
 import { newNoticeFile, slugify } from '../src/authoring/new-notice.ts';
 import { parseConfig } from '../src/content/config.ts';
-import { parseNotice } from '../src/content/load-notices.ts';
+import { parseNotice } from '../src/content/parse-notice.ts';
 import { checkSite } from '../src/site/load-site.ts';
 import { configJsonSchema, noticeJsonSchema } from '../src/content/json-schemas.ts';
 
@@ -274,6 +274,33 @@ describe('npm run update', () => {
     assert.deepEqual(problems, []);
     assert.deepEqual(notice!.updates.map((u) => [u.status, u.body]), [['monitoring', 'Watching: "it" & more.']]);
     assert.ok(edited.startsWith(text.slice(0, text.indexOf('---\nMail'))));
+  });
+
+  it('edits the front matter the build reads: after a byte-order mark, `--- yaml`, or with CRLF line ends', () => {
+    const plain = NOTICE_WITH_COMMENTS.replace(/updates:[\s\S]*?(?=summary:)/, '');
+    const variants = {
+      'byte-order mark': `\ufeff${plain}`,
+      'language after ---': plain.replace(/^---\n/, '--- yaml\n'),
+      'CRLF line ends': plain.replace(/\n/g, '\r\n'),
+    };
+    for (const [name, text] of Object.entries(variants)) {
+      assert.ok(parseNotice(text, 'posts/2008/09/imap-slow.md', config).notice, `${name}: the build reads the original`);
+      const edited = appendUpdate(text, { at: '2008-09-22 10:05', status: 'resolved', body: 'Fixed.' });
+      const { notice, problems } = parseNotice(edited, 'posts/2008/09/imap-slow.md', config);
+      assert.deepEqual(problems, [], name);
+      assert.deepEqual(notice!.updates.map((u) => [u.status, u.body]), [['resolved', 'Fixed.']], name);
+      const closing = text.lastIndexOf('---');
+      assert.equal(edited.slice(edited.lastIndexOf('---')), text.slice(closing), `${name}: the body is kept byte for byte`);
+      assert.equal(edited.slice(0, 12), text.slice(0, 12), `${name}: the start of the file is kept`);
+    }
+  });
+
+  it('names the line of a YAML problem as loading names it', () => {
+    const broken = NOTICE_WITH_COMMENTS.replace('impact: minor', 'impact: minor\nimpact: major');
+    const line = broken.split('\n').findIndex((text) => text === 'impact: major') + 1;
+    const { problems } = parseNotice(broken, 'posts/2008/09/imap-slow.md', config);
+    assert.equal(problems[0]!.line, line);
+    assert.throws(() => appendUpdate(broken, { at: '2008-09-22 10:05', status: 'resolved', body: 'Fixed.' }), new RegExp(`line ${line}: duplicate key \`impact\``));
   });
 
   it('from the command line: investigating, identified, resolved, each one command, and it still validates', () => {

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import ICAL from 'ical.js';
-import { parseNotice } from '../src/content/load-notices.ts';
+import { parseNotice } from '../src/content/parse-notice.ts';
 import { buildModel } from '../src/model/model.ts';
 import { renderCalendar } from '../src/outputs/calendar.ts';
 import { configYaml, testConfig } from './helpers/config.ts';

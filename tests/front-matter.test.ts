@@ -1,5 +1,5 @@
 /**
- * The front-matter fast path (src/front-matter.ts) against its contract: for
+ * The front-matter fast path (src/content/fast-yaml.ts) against its contract: for
  * any text, `readYamlFast` returns undefined ("not sure") or exactly what the
  * `yaml` package returns, and never a value where `yaml` reports a problem.
  */
@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeCorpus } from '../bench/lib/corpus.ts';
 import { Random } from '../bench/lib/random.ts';
-import { readYamlFast, splitFrontMatter } from '../src/content/front-matter.ts';
+import { readYamlFast } from '../src/content/fast-yaml.ts';
+import { splitFrontMatter } from '../src/content/front-matter.ts';
 import { parseYaml } from '../src/content/yaml-source.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -176,7 +177,7 @@ for (const [kind, texts] of Object.entries(EDGE_CASES)) {
 }
 
 test('edge cases with known differences between js-yaml and yaml fall back', () => {
-  // The guards in src/front-matter.ts exist for these; each is read differently, or rejected only by `yaml`.
+  // The guards in src/content/fast-yaml.ts exist for these; each is read differently, or rejected only by `yaml`.
   for (const text of ['null: x', '[a]: x', '{[a, b]}', 'a: 0b101', 'a: -.5', 'a: [b,\nc]', 'a: "b"#c', 's: []#', 'w:\n -\n- b', 'b:\n#c\n e\nt: 1', 'k: >1\n  ', 'a:\n\t', 'a: b\rc: d', '\n\ufeff: x', 'e: |+\n  x\n ', '%YAML 1.1\n---\na: yes', `${'k'.repeat(1100)}: x`]) {
     assert.equal(readYamlFast(text), undefined, JSON.stringify(text));
   }

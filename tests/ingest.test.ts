@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { parseConfig } from '../src/content/config.ts';
-import { parseNotice } from '../src/content/load-notices.ts';
+import { parseNotice } from '../src/content/parse-notice.ts';
 import { checkSite } from '../src/site/load-site.ts';
 import { createFixture, snapshot, type Fixture } from './helpers/build-fixture.ts';
 import { ingest, ingestConfig, INGEST_NOW } from './helpers/ingest-site.ts';

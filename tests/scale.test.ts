@@ -1,6 +1,6 @@
 /**
  * Correctness at scale (not speed: nothing here is timed). A generated archive
- * of 2,000 notices over twenty years (src/bench/corpus.ts, the benchmark's
+ * of 2,000 notices over twenty years (bench/lib/corpus.ts, the benchmark's
  * corpus) is valid, and the real build of it has every notice's page, month
  * pages that hold exactly their month's notices, feeds that hold exactly the
  * newest `feed_items` notices, and a history for every service that lists
@@ -17,10 +17,8 @@ import { DOMParser, parseHTML } from 'linkedom';
 import { createBuildRoot, type BuildRoot } from '../bench/lib/build-root.ts';
 import { BENCH_FEED_ITEMS, BENCH_NOW, BENCH_ZONE, SERVICES } from '../bench/lib/corpus.ts';
 import { buildSite } from '../src/site/build-site.ts';
-import { loadConfig } from '../src/content/config.ts';
-import { findNoticeFiles, readAndParse } from '../src/content/load-notices.ts';
-import { createMarkdown } from '../src/content/markdown.ts';
-import { lastPoolStats, parseFiles, type ParseJob } from '../src/content/parse-pool.ts';
+import { createParseCache } from '../src/content/load-notices.ts';
+import { findNoticeFiles } from '../src/content/scan-posts.ts';
 import { checkSite, loadSite, resolveNow } from '../src/site/load-site.ts';
 import { withEnv } from './helpers/env.ts';
 import { sourceNotices } from './fixtures/outputs/builds.ts';
@@ -107,23 +105,6 @@ describe(`a generated archive of ${NOTICES} notices`, () => {
     assert.equal(files, NOTICES);
     assert.equal(notices.length, NOTICES);
     assert.equal(new Set(notices.map((notice) => notice.url)).size, NOTICES, 'two notices share a URL');
-  });
-
-  it('parses the same on worker threads as on one thread, problems included', () => {
-    const { config } = loadConfig(join(site.root, 'site.config.yaml'));
-    assert.ok(config);
-    const broken = join(import.meta.dirname, 'fixtures', 'broken', 'posts');
-    const paths = [...findNoticeFiles(join(site.root, 'posts')), ...findNoticeFiles(broken)];
-    const jobs: ParseJob[] = paths.map((path, index) => ({ index, path, file: relative(site.root, path).split(sep).join('/') }));
-    const markdown = createMarkdown({ allowHtml: config.allow_html });
-    const parseOne = (job: ParseJob) => readAndParse(job.path, job.file, config, markdown);
-    const run = (threads: string) =>
-      withEnv({ NOTICEBOARD_THREADS: threads }, () => parseFiles(jobs, config, parseOne, { workersOnly: threads !== '1' }));
-    const single = run('1');
-    const threaded = run('2');
-    assert.equal(lastPoolStats().parsedByWorkers, jobs.length, 'the worker parsed every file');
-    assert.ok(single.some(([, result]) => result.problems.length > 0), 'the broken fixture has problems');
-    assert.deepStrictEqual(threaded, single);
   });
 
   it('spans twenty years with every kind of notice', () => {
@@ -236,16 +217,18 @@ describe(`a generated archive of ${NOTICES} notices`, () => {
 
   it('renders, after one notice is edited under `npm start`, only the pages that edit can change', () => {
     const now = new Date('2026-06-15T19:00:00Z');
-    const first = loadSite({ root: site.root, now });
+    // The site's parse cache, as `npm start` keeps it between rebuilds.
+    const parseCache = createParseCache();
+    const first = loadSite({ root: site.root, now, parseCache });
     assert.equal(first.noticePages, first.notices, 'a first build renders every page');
-    const unchanged = loadSite({ root: site.root, now, previous: first });
+    const unchanged = loadSite({ root: site.root, now, previous: first, parseCache });
     assert.deepEqual([unchanged.noticePages.length, unchanged.monthPages.length, unchanged.serviceYearPages.length], [0, 0, 0]);
 
     const path = findNoticeFiles(join(site.root, 'posts'))[NOTICES / 2]!;
     const text = readFileSync(path, 'utf8');
     writeFileSync(path, `${text}\nOne more sentence.\n`);
     try {
-      const edited = loadSite({ root: site.root, now, previous: unchanged });
+      const edited = loadSite({ root: site.root, now, previous: unchanged, parseCache });
       const notice = edited.notices.find((view) => view.file === relative(site.root, path).split(sep).join('/'))!;
       assert.deepEqual(edited.noticePages.map((view) => view.url), [notice.url]);
       assert.deepEqual(edited.monthPages.map((month) => month.url), [notice.month.url]);
@@ -262,8 +245,9 @@ describe(`a generated archive of ${NOTICES} notices`, () => {
     const incident = loadSite({ root: site.root, now: NOW }).notices.find(
       (view) => view.type === 'incident' && view.updates.length === 0 && view.window!.end && view.window!.end.getTime() > view.date.getTime() + 60_000,
     )!;
-    const during = loadSite({ root: site.root, now: incident.date });
-    const after = loadSite({ root: site.root, now: new Date(incident.window!.end!.getTime() + 60_000), previous: during });
+    const parseCache = createParseCache();
+    const during = loadSite({ root: site.root, now: incident.date, parseCache });
+    const after = loadSite({ root: site.root, now: new Date(incident.window!.end!.getTime() + 60_000), previous: during, parseCache });
     assert.notEqual(during.notices.find((view) => view.url === incident.url)!.state, 'resolved');
     assert.equal(after.notices.find((view) => view.url === incident.url)!.state, 'resolved');
     assert.ok(after.noticePages.some((view) => view.url === incident.url), 'the resolved incident is not rendered again');

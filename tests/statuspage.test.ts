@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { z } from 'zod';
-import { componentStatus, STATUSPAGE_PATHS } from '../src/outputs/statuspage.ts';
+import { STATUSPAGE_PATHS } from '../src/outputs/statuspage.ts';
+import { componentStatus } from '../src/outputs/statuspage-components.ts';
 import {
   componentsDocument,
   incidentsDocument,

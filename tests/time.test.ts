@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { SiteConfig } from '../src/content/config.ts';
-import { parseNotice } from '../src/content/load-notices.ts';
+import { parseNotice } from '../src/content/parse-notice.ts';
 import { InvalidInputError } from '../src/content/problems.ts';
 import { resolveNow } from '../src/site/load-site.ts';
 import { parseDuration, parseTime, type Parsed } from '../src/time/time.ts';

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parseConfig, type SiteConfig } from '../src/content/config.ts';
-import { loadNotices, parseNotice } from '../src/content/load-notices.ts';
+import { loadNotices } from '../src/content/load-notices.ts';
+import { parseNotice } from '../src/content/parse-notice.ts';
 import type { Problem } from '../src/content/problems.ts';
 import { configYaml, testConfig } from './helpers/config.ts';
 

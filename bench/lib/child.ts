@@ -6,7 +6,6 @@
  */
 import { writeFileSync } from 'node:fs';
 import { buildSite } from '../../src/site/build-site.ts';
-import { lastPoolStats } from '../../src/content/parse-pool.ts';
 
 export interface ChildResult {
   /** Node start to the pipeline's modules loaded. */
@@ -19,8 +18,6 @@ export interface ChildResult {
   searchIndexMs: number;
   totalMs: number;
   files: number;
-  /** Threads that parsed notices (1: the main thread alone). */
-  threads: number;
   maxRssKb: number;
 }
 
@@ -37,7 +34,6 @@ const result: ChildResult = {
   searchIndexMs,
   totalMs: done,
   files: timings.files,
-  threads: 1 + lastPoolStats().workers,
   maxRssKb: process.resourceUsage().maxRSS,
 };
 writeFileSync(out, JSON.stringify(result));

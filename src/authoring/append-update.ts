@@ -1,8 +1,13 @@
 /**
  * Appends an update to a notice file's front matter as a text edit, so every
  * other byte of the file (comments, key order, quoting, the body) stays as it was.
+ * The front matter is found and read exactly as loading finds and reads it
+ * (content/front-matter.ts, content/yaml-source.ts): what `update` edits is
+ * what the build reads, and a YAML problem names the same line.
  */
-import { isMap, isPair, isScalar, isSeq, parseDocument, stringify } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, stringify } from 'yaml';
+import { splitFrontMatter } from '../content/front-matter.ts';
+import { parseYaml } from '../content/yaml-source.ts';
 
 export interface NewUpdate {
   /** Written as the front matter wants it (see formatLocalTime). */
@@ -11,16 +16,14 @@ export interface NewUpdate {
   body: string;
 }
 
-const FRONT_MATTER = /^(---[^\S\r\n]*\r?\n)([\s\S]*?\r?\n)?(---[^\S\r\n]*(?:\r?\n|$))/;
-
 export function appendUpdate(fileText: string, update: NewUpdate): string {
-  const match = FRONT_MATTER.exec(fileText);
-  if (!match) throw new Error('the file has no front matter between `---` lines');
-  const opening = match[1]!;
-  const yamlText = match[2] ?? '';
-  const start = opening.length;
-  const edited = appendToYaml(yamlText, update);
-  return fileText.slice(0, start) + edited + fileText.slice(start + yamlText.length);
+  const split = splitFrontMatter(fileText);
+  if (!split) throw new Error('the file has no front matter between `---` lines');
+  const { frontMatter, start } = split;
+  // The split front matter stops before the line break of the closing `---`
+  // line; the edit works on whole lines, so it gets that break and gives it back.
+  const edited = appendToYaml(`${frontMatter}\n`, update).slice(0, -1);
+  return fileText.slice(0, start) + edited + fileText.slice(start + frontMatter.length);
 }
 
 function itemLines(update: NewUpdate, indent: string): string {
@@ -33,9 +36,9 @@ function itemLines(update: NewUpdate, indent: string): string {
 }
 
 function appendToYaml(yamlText: string, update: NewUpdate): string {
-  const doc = parseDocument(yamlText);
-  if (doc.errors.length) throw new Error(`the front matter is not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}`);
-  const root = doc.contents;
+  const { source, problems } = parseYaml(yamlText, 'notice');
+  if (problems.length) throw new Error(`the front matter is not valid YAML: line ${problems[0]!.line}: ${problems[0]!.message}`);
+  const root = source.doc.contents;
   if (!isMap(root)) throw new Error('the front matter is not a mapping of keys');
   const pair = root.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === 'updates');
   const withNewline = yamlText === '' || yamlText.endsWith('\n') ? yamlText : `${yamlText}\n`;

@@ -6,7 +6,7 @@
 import { slugify as transliterate } from 'transliteration';
 import { Document, isMap, isSeq } from 'yaml';
 import type { SiteConfig } from '../content/config.ts';
-import { parseNotice } from '../content/load-notices.ts';
+import { parseNotice } from '../content/parse-notice.ts';
 import type { Impact, Notice, NoticeSource, NoticeType } from '../content/notice.ts';
 import type { Problem } from '../content/problems.ts';
 import { formatLocalTime } from './local-time.ts';

@@ -1,22 +1,43 @@
 /**
- * Notice front matter: split from the body as gray-matter splits it, and read
- * on a fast path.
+ * The one way a notice file's front matter is split from its body and read.
+ * Loading (parse-notice.ts) and `update` (authoring/append-update.ts) both
+ * come through here, so a file `update` edits is split exactly as the build
+ * will split it, and its YAML is read by the same reader with the same lines.
  *
- * The `yaml` package keeps every node's source position so that problems can
- * name a line; that makes it about ten times slower than js-yaml, and it was
- * most of the time spent loading a notice. So `readYamlFast` reads with
- * js-yaml and returns either exactly what
- * `parseDocument(text, { version: '1.2', uniqueKeys: true }).toJS()` returns
- * for a document without errors, or `undefined`, meaning "not sure": the
- * caller then uses the `yaml` package, which also reports every problem and
- * its line.
+ * Splitting is gray-matter's; the common shape (`---` on the first line) is
+ * split here without it, the same way, since loading gray-matter for every
+ * file costs more than reading most of them. Reading is js-yaml's fast path
+ * (fast-yaml.ts) when it is sure, else the `yaml` package (yaml-source.ts),
+ * which reports each problem with its line.
  */
-import { CORE_SCHEMA, load } from 'js-yaml';
+import { createRequire } from 'node:module';
+import { readYamlFast } from './fast-yaml.ts';
+import type { Problem } from './problems.ts';
+import { parseYaml, type YamlSource } from './yaml-source.ts';
 
-/** Front matter and body, split as gray-matter splits them; undefined for anything unusual. */
-export function splitFrontMatter(text: string): { frontMatter: string; content: string } | undefined {
-  // gray-matter: the file starts with `---` and a line break, and the front
-  // matter runs to the first "\n---" (which may be followed by anything).
+export interface FrontMatterSplit {
+  /**
+   * The YAML between the `---` lines, from the line break after the opening
+   * `---` (so YAML line N is file line N) to before the closing line's break.
+   */
+  frontMatter: string;
+  /** Where `frontMatter` starts in the file's text. */
+  start: number;
+  /** The body: what follows the closing `---` line. */
+  content: string;
+}
+
+/** Front matter and body, split as gray-matter splits them; undefined when the file has none. */
+export function splitFrontMatter(text: string): FrontMatterSplit | undefined {
+  return splitCommonShape(text) ?? splitWithGrayMatter(text);
+}
+
+/**
+ * The common shape, split as gray-matter would: the file starts with `---`
+ * and a line break, and the front matter runs to the first "\n---" (which may
+ * be followed by anything). Undefined for anything unusual.
+ */
+export function splitCommonShape(text: string): FrontMatterSplit | undefined {
   if (!text.startsWith('---\n')) return undefined;
   const rest = text.slice(3);
   const close = rest.indexOf('\n---');
@@ -27,124 +48,61 @@ export function splitFrontMatter(text: string): { frontMatter: string; content: 
   let content = rest.slice(close + 4);
   if (content[0] === '\r') content = content.slice(1);
   if (content[0] === '\n') content = content.slice(1);
-  return { frontMatter, content };
+  return { frontMatter, start: 3, content };
 }
 
-/*
- * js-yaml and the `yaml` package agree on plain notices, but not on all YAML.
- * Each guard below marks input where the two were found to read differently,
- * or where js-yaml accepts what `yaml` rejects (tests/front-matter.test.ts
- * keeps the examples). There the fast path says "not sure"; a false alarm
- * only costs time.
- */
-const UNSURE_TEXT = new RegExp(
-  [
-    // Tabs, carriage returns, byte-order marks, control characters, Unicode
-    // line separators, lone surrogates: `yaml` rejects a line of only a tab,
-    // js-yaml ends a line at a lone CR and keeps a BOM after the start.
-    /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/.source,
-    /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.source,
-    // Tags, anchors, aliases and `?` keys: js-yaml knows fewer tags, `yaml`
-    // limits alias expansion, and a `?` key may be a collection.
-    /(?:^|[\s,[{:])[!&*]|(?:^|[\s,[{])\?(?:\s|$)/.source,
-    // Directives (`%YAML 1.1` makes `yes` true in `yaml` only) and document markers.
-    /^(?:%|---|\.\.\.)/.source,
-    // A flow collection as a key: `[a, b]: x` has the key "a,b" in js-yaml,
-    // "[ a, b ]" in `yaml`. A comment right after a closing quote or bracket
-    // (`a: "b"#c`) is an error in `yaml` only.
-    /[\]}] *:|["'\]}]#/.source,
-    // A block scalar header with an indentation indicator (`|2`), or a line of
-    // only spaces: js-yaml keeps some spaces that `yaml` drops (`a: |+⏎  x⏎ `).
-    /(?:^|\s)[|>](?:[1-9][-+]?|[-+][1-9]) *(?:#.*)?$|^ +$/.source,
-    // A quoted scalar continued on the next line: `yaml` rejects the next line
-    // unless it is indented past the parent; js-yaml does not check.
-    /(?:^|[\s,[{:])(?:"(?:[^"\\\n]|\\.)*\\?|'(?:[^'\n]|'')*)$/.source,
-    // An empty sequence entry, or a comment line before a more indented line:
-    // js-yaml accepts `w:⏎ -⏎- b` and `b:⏎#c⏎ e⏎t: 1`, `yaml` does not.
-    /^ *-(?: +#.*| *)$|^(?<indent> *)#.*\n(?: *\n)*\k<indent> /.source,
-  ].join('|'),
-  'm',
-);
+/** gray-matter, loaded only for a file the common shape leaves to it. */
+let matter: typeof import('gray-matter') | undefined;
+const grayMatter = () => (matter ??= createRequire(import.meta.url)('gray-matter') as typeof import('gray-matter'));
 
-/**
- * A string that `yaml` reads as a number when unquoted (js-yaml reads `-.5`
- * as text), or a number js-yaml turned into a key.
- */
-const NUMBER_LIKE =
-  /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|-?Infinity|NaN)$/;
-
-/** The YAML text as a JS value, or undefined when the fast path is not sure. */
-export function readYamlFast(text: string): Record<string, unknown> | undefined {
-  if (UNSURE_TEXT.test(text) || hasUnsureFlowCollection(text)) return undefined;
-  // `yaml` rejects an implicit key over 1,024 characters; js-yaml has no limit.
-  if (text.length >= 1024 && text.split('\n').some((line) => line.length >= 1024)) return undefined;
-  let data: unknown;
-  try {
-    data = load(text, { schema: CORE_SCHEMA });
-  } catch {
-    // An error is for the `yaml` package to report, with its line.
-    return undefined;
-  }
-  // A notice's front matter is a mapping; anything else is left to the `yaml` package.
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
-  return readsTheSame(data) ? (data as Record<string, unknown>) : undefined;
+function splitWithGrayMatter(text: string): FrontMatterSplit | undefined {
+  let frontMatter: string | undefined;
+  const parsed = grayMatter()(text, {
+    engines: {
+      yaml: (yamlText: string) => {
+        frontMatter = yamlText;
+        return {};
+      },
+    },
+  });
+  if (frontMatter === undefined) return undefined;
+  // gray-matter strips a byte-order mark and a language name after the
+  // opening `---` (`--- yaml`); the block itself is copied unchanged.
+  const opened = text.startsWith('\ufeff') ? 4 : 3;
+  const start = text.startsWith(frontMatter, opened) ? opened : text.indexOf(frontMatter, opened);
+  return { frontMatter, start, content: parsed.content };
 }
 
 /**
- * Whether a value js-yaml read holds nothing that `yaml` reads differently.
- * Numbers: js-yaml reads `0b101`, `-0x1A` and `+0o7` as numbers, `yaml` as
- * text. A null key is "null" in js-yaml, "" in `yaml`. A `__proto__` key is
- * an own property in both only thanks to each library's guard against
- * prototype pollution.
+ * The line of the last key when the file opens front matter with `---` but no
+ * line `---` closes it; undefined otherwise. The keys are taken to end at the
+ * first blank line.
  */
-function readsTheSame(value: unknown): boolean {
-  if (typeof value === 'string') return !NUMBER_LIKE.test(value);
-  if (value === null || typeof value === 'boolean') return true;
-  if (Array.isArray(value)) return value.every(readsTheSame);
-  if (typeof value !== 'object') return false;
-  for (const [key, item] of Object.entries(value)) {
-    if (key === 'null' || key === '__proto__' || NUMBER_LIKE.test(key) || !readsTheSame(item)) return false;
-  }
-  return true;
+export function unclosedFrontMatter(text: string): number | undefined {
+  if (!/^---[^\S\r\n]*\r?\n/.test(text)) return undefined;
+  const lines = text.split(/\r?\n/);
+  if (lines.slice(1).some((line) => /^---[^\S\r\n]*$/.test(line))) return undefined;
+  const blank = lines.findIndex((line, index) => index > 0 && line.trim() === '');
+  return blank === -1 ? lines.length : Math.max(1, blank);
 }
 
 /**
- * Whether the text has a flow collection written over several lines (`yaml`
- * rejects a line not indented past the parent, js-yaml does not check), a
- * comment inside one, or a flow collection inside a flow mapping, where it may
- * be a key (`{[a, b]}`). Brackets inside quotes in a flow collection do not count.
+ * The front matter's data and a source for naming lines. When the fast path
+ * reads it, the `yaml` package parses it only if a problem needs a line.
  */
-function hasUnsureFlowCollection(text: string): boolean {
-  const open: string[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]!;
-    if (char === '\n') {
-      if (open.length) return true;
-    } else if (char === '[' || char === '{') {
-      if (open.at(-1) === '{') return true;
-      open.push(char);
-    } else if (char === ']' || char === '}') open.pop();
-    else if (open.length && char === '#') return true;
-    else if (open.length && (char === '"' || char === "'")) {
-      i = closingQuote(text, i);
-      if (i === -1) return true;
-    }
-  }
-  return open.length > 0;
-}
-
-/** Where the quoted scalar opened at `open` closes, or -1 when it runs past its line. */
-function closingQuote(text: string, open: number): number {
-  const quote = text[open];
-  for (let i = open + 1; i < text.length; i++) {
-    const char = text[i];
-    if (char === '\n') return -1;
-    // An escaped character is not a quote; an escaped line break continues the scalar.
-    if (quote === '"' && char === '\\' && text[i + 1] !== '\n') i++;
-    else if (char === quote) {
-      if (quote === "'" && text[i + 1] === "'") i++; // '' is a quote inside single quotes
-      else return i;
-    }
-  }
-  return -1;
+export function readFrontMatter(text: string, file: string): { source: YamlSource; data: unknown; problems: Problem[] } {
+  const data = readYamlFast(text);
+  if (data === undefined) return parseYaml(text, file);
+  let full: YamlSource | undefined;
+  const parsed = () => (full ??= parseYaml(text, file).source);
+  const source: YamlSource = {
+    file,
+    get doc() {
+      return parsed().doc;
+    },
+    get lineCounter() {
+      return parsed().lineCounter;
+    },
+  };
+  return { source, data, problems: [] };
 }

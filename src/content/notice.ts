@@ -131,7 +131,7 @@ export const windowFields = (zone: string) => ({
   duration: durationSchema,
 });
 
-/** A window needs its start; `end` or `duration` is checked across keys (load-notices.ts). */
+/** A window needs its start; `end` or `duration` is checked across keys (parse-notice.ts). */
 export const REQUIRED_WINDOW_KEYS = ['start'] as const satisfies readonly (keyof ReturnType<typeof windowFields>)[];
 
 export const updateFields = (zone: string) => ({

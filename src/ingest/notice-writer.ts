@@ -11,7 +11,7 @@ import { appendUpdate } from '../authoring/append-update.ts';
 import { formatLocalTime } from '../authoring/local-time.ts';
 import { newNoticeFile, slugify } from '../authoring/new-notice.ts';
 import type { SiteConfig } from '../content/config.ts';
-import { parseNotice } from '../content/load-notices.ts';
+import { parseNotice } from '../content/parse-notice.ts';
 import type { Impact, Notice } from '../content/notice.ts';
 import { formatProblem } from '../content/problems.ts';
 import { incidentEnd } from '../model/state.ts';

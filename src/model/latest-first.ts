@@ -6,7 +6,7 @@
  * the model keeps them, so they work on whatever list a view holds (the
  * published updates, or those plus entries the model synthesises).
  */
-import type { NoticeView } from './model.ts';
+import type { NoticeView } from './site-model.ts';
 import type { Update } from '../content/notice.ts';
 import { isOpenIncident } from './state.ts';
 

@@ -2,16 +2,17 @@
  * The site model: everything pages, feeds and the API show, derived once from
  * the validated notices at the build's "now". Every index is built in one pass
  * over the notices (sorted once), so cost grows linearly with the archive.
+ * Its shape is in site-model.ts; which pages a rebuild renders, in changed-pages.ts.
  */
-import { buildAvailabilityReport, type AvailabilityReport } from './availability-report.ts';
-import type { Service, SiteConfig } from '../content/config.ts';
-import { buildHistory, type History } from './history.ts';
-import { createLocale, type Locale } from '../i18n/locale.ts';
-import type { Notice, Update } from '../content/notice.ts';
+import { buildAvailabilityReport } from './availability-report.ts';
+import type { SiteConfig } from '../content/config.ts';
+import { changedPages, rememberSource } from './changed-pages.ts';
+import { buildHistory } from './history.ts';
+import { createLocale } from '../i18n/locale.ts';
+import type { Notice } from '../content/notice.ts';
 import {
   combineServiceStates,
   imposedServiceState,
-  incidentEnd,
   isOpenIncident,
   isPendingMaintenance,
   isPublishedAt,
@@ -19,155 +20,16 @@ import {
   stateChangeInstants,
   updatesAsOf,
   worstOf,
-  type NoticeState,
   type ServiceState,
 } from './state.ts';
-import { PLAIN_THEME, type Theme } from './theme.ts';
-import { timelineAsOf, type TimelineEntry } from './timeline.ts';
-import { windowView, type WindowView } from './views.ts';
+import type { MonthRef, MonthView, NoticeView, ServiceGroup, ServiceView, ServiceYearRef, ServiceYearView, SiteModel, YearView } from './site-model.ts';
+import { plainTheme, type Theme } from './theme.ts';
+import { timelineAsOf } from './timeline.ts';
+import { windowView } from './window-view.ts';
 import { localDate, monthLabel } from '../time/zoned-format.ts';
 
-// Views hold no cycles (a notice names its month by reference, not the month
-// object), so Eleventy's data cascade can copy them safely.
-
-export interface NoticeView extends Notice {
-  state: NoticeState;
-  /** Dated after "now": only the `npm start` preview shows it (marked, like a draft); see isPublishedAt. */
-  scheduled: boolean;
-  /** The updates published by "now", oldest first: all that pages and outputs show. */
-  published: Update[];
-  /**
-   * `published` plus what the clock said: a maintenance's `in-progress` at its
-   * start and `completed` at its end when no update says so (see timeline.ts).
-   * Oldest first. What pages, feeds, calendars and the API show.
-   */
-  timeline: TimelineEntry[];
-  /** The window as pages show it at "now" (see windowView); undefined for a notice without one. */
-  shownWindow?: WindowView;
-  /** The month archive this notice is listed in. */
-  month: MonthRef;
-}
-
-interface MonthRef {
-  year: number;
-  /** 1-12 */
-  month: number;
-  /** "September 2008" */
-  label: string;
-  url: string;
-}
-
-export interface MonthView extends MonthRef {
-  /** Newest first. */
-  notices: NoticeView[];
-  /** The nearest older and newer months that have notices. */
-  previous?: MonthRef;
-  next?: MonthRef;
-}
-
-interface YearView {
-  year: number;
-  /** Newest first. */
-  months: MonthView[];
-  count: number;
-}
-
-export interface ServiceView extends Service {
-  state: ServiceState;
-  url: string;
-  /** Every notice naming this service, newest first. */
-  notices: NoticeView[];
-  /** Notices that make the state what it is now. */
-  causes: NoticeView[];
-  /** What `state` would be without maintenance: the state it returns to when the maintenance in progress ends. */
-  stateWithoutMaintenance: ServiceState;
-  /**
-   * The windows of this service's maintenance that is scheduled or in progress
-   * at "now", newest notice first: when its state may change on the reader's clock.
-   */
-  pendingMaintenance: { start: Date; end: Date }[];
-  /**
-   * The newest notices naming this service, at most SERVICE_RECENT_COUNT: the
-   * history `/services/<id>/` shows, so that page stays small however long
-   * the archive grows. The rest is on the year pages.
-   */
-  recent: NoticeView[];
-  /** One history page per year that has notices about this service, newest first. */
-  years: ServiceYearView[];
-}
-
-interface ServiceYearRef {
-  year: number;
-  /** `/services/<id>/YYYY/` */
-  url: string;
-  /** Notices about the service published that year. */
-  count: number;
-}
-
-/**
- * `/services/<id>/YYYY/`: every notice naming one service published in one
- * year (in the site's zone), newest first. Pages by year keep their URLs and
- * their contents: a notice is always listed on the same page, and only the
- * current year's page changes as notices are added.
- */
-export interface ServiceYearView extends ServiceYearRef {
-  /** The service, by id (look it up in `serviceById`): views hold no cycles. */
-  serviceId: string;
-  /** Newest first. */
-  notices: NoticeView[];
-  /** The nearest older and newer years with notices about this service. */
-  previous?: ServiceYearRef;
-  next?: ServiceYearRef;
-}
-
-export interface ServiceGroup {
-  /** Undefined for the services the catalog lists without a group. */
-  name?: string;
-  services: ServiceView[];
-}
-
-export interface SiteModel {
-  config: SiteConfig;
-  /** The site's language: every message pages and feeds show, and its date formats (src/i18n/). */
-  locale: Locale;
-  now: Date;
-  /** Every published notice, newest first. */
-  notices: NoticeView[];
-  months: MonthView[];
-  years: YearView[];
-  services: ServiceView[];
-  groups: ServiceGroup[];
-  serviceById: Map<string, ServiceView>;
-  /** Every service's year pages, services in catalog order, each newest first: one page each. */
-  serviceYears: ServiceYearView[];
-  /**
-   * The pages this build must render, for the templates that make one page per
-   * notice, month or service year to paginate over. A build renders all of
-   * them (these are `notices`, `months` and `serviceYears`). A rebuild under
-   * `npm start` after only notices changed renders only the pages whose
-   * content can differ from the previous build's (see `changedPages`); the
-   * others stay in `_site/` as that build wrote them.
-   */
-  noticePages: NoticeView[];
-  monthPages: MonthView[];
-  serviceYearPages: ServiceYearView[];
-  /** The worst state of any service. */
-  overall: ServiceState;
-  openIncidents: NoticeView[];
-  maintenanceInProgress: NoticeView[];
-  /** Soonest first. */
-  upcomingMaintenance: NoticeView[];
-  /** The newest notices, for the home page. */
-  recent: NoticeView[];
-  /** The next instant at which any derived state changes, if any. */
-  nextChange?: Date;
-  /** Monthly, quarterly and yearly availability of every service (availability-report.ts). */
-  availability: AvailabilityReport<NoticeView>;
-  /** The paginated `/history/` pages, unfiltered and by type and service (history.ts). */
-  history: History;
-  /** Asset URLs and part overrides for the pages (theme.ts). */
-  theme: Theme;
-}
+// The model's types are imported from here by pages, outputs and notifications.
+export type { MonthView, NoticeView, ServiceGroup, ServiceView, ServiceYearView, SiteModel } from './site-model.ts';
 
 const RECENT_COUNT = 10;
 /** How many of a service's newest notices its own page lists. */
@@ -223,7 +85,7 @@ export function buildModel(
       shownWindow: windowView(notice, now, zone),
       month: refOf(current),
     };
-    sourceOf.set(view, notice);
+    rememberSource(view, notice);
     current.notices.push(view);
     notices.push(view);
   }
@@ -322,64 +184,11 @@ export function buildModel(
     nextChange: nextChangeAfter(notices, scheduledDates, now),
     availability: buildAvailabilityReport(services, notices, now, zone),
     history: buildHistory(notices, services),
-    theme: options.theme ?? PLAIN_THEME,
+    theme: options.theme ?? plainTheme(),
   });
 }
 
-/** The validated notice each view was made from: the same object while its file is unchanged (see loadNotices). */
-const sourceOf = new WeakMap<NoticeView, Notice>();
 
-/**
- * What a notice's own rendering depends on besides its file: the derived
- * state, which updates are published and whether an end is known yet, all as
- * of "now". Pages show nothing else of "now" that differs between notices.
- */
-function renderState(view: NoticeView, now: Date): string {
-  // incidentEnd is the written end, else the `resolved` update's, unless reopened since.
-  const end = view.type === 'incident' ? incidentEnd(view, now) : view.window?.end;
-  const ended = end !== undefined && end.getTime() <= now.getTime();
-  return `${view.state}|${view.timeline.length}|${ended}|${view.scheduled}`;
-}
-
-/**
- * The notice, month and service-year pages whose content can differ from the
- * previous build's: a notice whose file changed (its validated object is a new
- * one) or whose state, published updates or end changed with the clock; a
- * month or year page that lists such a notice, gained or lost one, or whose
- * neighbours changed. Unchanged files keep their objects (the parse cache), so
- * a config change, which clears that cache, makes every page differ.
- */
-function changedPages(
-  previous: SiteModel,
-  current: { notices: NoticeView[]; months: MonthView[]; serviceYears: ServiceYearView[]; now: Date },
-): Pick<SiteModel, 'noticePages' | 'monthPages' | 'serviceYearPages'> {
-  const before = new Map(previous.notices.map((view) => [view.url, view]));
-  const changed = new Set<string>();
-  for (const view of current.notices) {
-    const old = before.get(view.url);
-    if (!old || sourceOf.get(old) !== sourceOf.get(view) || renderState(old, previous.now) !== renderState(view, current.now)) {
-      changed.add(view.url);
-    }
-  }
-  const listChanged = (
-    old: { notices: NoticeView[]; previous?: { url: string; count?: number }; next?: { url: string; count?: number } } | undefined,
-    page: { notices: NoticeView[]; previous?: { url: string; count?: number }; next?: { url: string; count?: number } },
-  ) =>
-    !old ||
-    old.notices.length !== page.notices.length ||
-    old.notices.some((view, index) => view.url !== page.notices[index]!.url) ||
-    page.notices.some((view) => changed.has(view.url)) ||
-    JSON.stringify([old.previous, old.next]) !== JSON.stringify([page.previous, page.next]);
-  const oldMonths = new Map(previous.months.map((month) => [month.url, month]));
-  const oldYears = new Map(previous.serviceYears.map((year) => [year.url, year]));
-  return {
-    noticePages: current.notices.filter((view) => changed.has(view.url)),
-    monthPages: current.months.filter((month) => listChanged(oldMonths.get(month.url), month)),
-    serviceYearPages: current.serviceYears.filter((year) => listChanged(oldYears.get(year.url), year)),
-  };
-}
-
-/** A service's notices (newest first) split by year, newest year first, linked to their neighbours. */
 function yearPages(service: ServiceView): ServiceYearView[] {
   const years: ServiceYearView[] = [];
   for (const notice of service.notices) {

@@ -11,7 +11,22 @@ export interface Theme {
   has(url: string): boolean;
   /** The site's part overrides by name (header, footer, notice); see src/pages/parts/overrides.ts. */
   parts: Readonly<Partial<Record<string, (...args: never[]) => unknown>>>;
+  /** Calendar events already folded, kept from one build of the site to the next (outputs/calendar.ts). */
+  calendarEvents: EventTextCache;
+}
+
+/** Output text by its input, for the build of `build` and the one before it. */
+export interface EventTextCache {
+  build?: object;
+  current: Map<string, string>;
+  previous: Map<string, string>;
+}
+
+export function createEventTextCache(): EventTextCache {
+  return { current: new Map(), previous: new Map() };
 }
 
 /** For a model built outside a site (unit tests): assets by their plain names, no overrides. */
-export const PLAIN_THEME: Theme = { asset: (url) => url, has: () => false, parts: {} };
+export function plainTheme(): Theme {
+  return { asset: (url) => url, has: () => false, parts: {}, calendarEvents: createEventTextCache() };
+}

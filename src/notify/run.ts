@@ -12,7 +12,7 @@
  *   looked for only since the earliest webhook baseline.
  */
 import type { NoticeView, SiteModel } from '../model/model.ts';
-import { componentStatus } from '../outputs/statuspage.ts';
+import { componentStatus } from '../outputs/statuspage-components.ts';
 import type { Channel } from './config.ts';
 import { createSender, resolveSecrets, type Payload, type Secrets, type Sender } from './delivery.ts';
 import { formatEmail } from './email.ts';

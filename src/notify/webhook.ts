@@ -12,7 +12,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { NoticeView, SiteModel } from '../model/model.ts';
 import { isoWithOffset, stableId } from '../outputs/common.ts';
-import { componentStatus, statuspageWebhookParts } from '../outputs/statuspage.ts';
+import { statuspageWebhookParts } from '../outputs/statuspage.ts';
+import { componentStatus } from '../outputs/statuspage-components.ts';
 import type { NotifyEvent } from './events.ts';
 import type { ServiceStateEvent } from './service-events.ts';
 

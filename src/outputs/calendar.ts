@@ -35,6 +35,7 @@ import ical, {
 } from 'ical-generator';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 import type { NoticeView, ServiceView, SiteModel } from '../model/model.ts';
+import type { EventTextCache } from '../model/theme.ts';
 import { lastChanged, noticeText, noticeUrl, servicesOf } from './common.ts';
 import { scrub } from './scrub.ts';
 
@@ -72,7 +73,12 @@ function maintenanceNotices(site: SiteModel, service?: ServiceView): NoticeView[
     .sort((a, b) => a.window!.start.getTime() - b.window!.start.getTime() || a.url.localeCompare(b.url));
 }
 
-export function renderCalendar(site: SiteModel, service?: ServiceView): string {
+/**
+ * The maintenance calendar of the site, or of one service. With `cache` (one
+ * per site, kept between its builds), an event already folded for this build
+ * or the previous one is not folded again (see foldedEvent).
+ */
+export function renderCalendar(site: SiteModel, service?: ServiceView, cache: CalendarEventCache = site.theme.calendarEvents): string {
   const { config } = site;
   const title = service
     ? site.locale.t('calendar.service_title', { site: config.title, service: service.name })
@@ -86,7 +92,7 @@ export function renderCalendar(site: SiteModel, service?: ServiceView): string {
     url: `${config.url}${path}`,
     ttl: REFRESH_SECONDS,
   });
-  const events = maintenanceNotices(site, service).map((notice) => foldedEvent(site, calendar, eventData(site, notice)));
+  const events = maintenanceNotices(site, service).map((notice) => foldedEvent(cache, site, calendar, eventData(site, notice)));
   // The calendar without events ends with END:VCALENDAR, where its zone and events go.
   const empty = calendar.toString();
   const end = empty.lastIndexOf('END:VCALENDAR');
@@ -130,21 +136,19 @@ function eventData(site: SiteModel, notice: NoticeView): ICalEventData {
  * line by line, so folding each event on its own gives the same bytes; the
  * data, turned to JSON, is the key, so any change to an event is a new entry.
  */
-function foldedEvent(site: SiteModel, calendar: ICalCalendar, data: ICalEventData): string {
-  if (eventCache.site !== site) {
+function foldedEvent(cache: CalendarEventCache, site: SiteModel, calendar: ICalCalendar, data: ICalEventData): string {
+  if (cache.build !== site) {
     // A new build: keep what the last one used, drop anything older.
-    eventCache.site = site;
-    eventCache.previous = eventCache.current;
-    eventCache.current = new Map();
+    cache.build = site;
+    cache.previous = cache.current;
+    cache.current = new Map();
   }
   const key = JSON.stringify(data);
-  let text = eventCache.current.get(key) ?? eventCache.previous.get(key);
+  let text = cache.current.get(key) ?? cache.previous.get(key);
   if (text === undefined) text = foldLines(new ICalEvent(data, calendar).toString());
-  eventCache.current.set(key, text);
+  cache.current.set(key, text);
   return text;
 }
 
-const eventCache: { site?: SiteModel; current: Map<string, string>; previous: Map<string, string> } = {
-  current: new Map(),
-  previous: new Map(),
-};
+/** Folded events by their data: those of the current build's model and of the one before. */
+export type CalendarEventCache = EventTextCache;

@@ -45,10 +45,11 @@
  * take the site's earliest instant; their `updated_at` is the last instant
  * their derived state could have changed.
  */
-import type { NoticeView, ServiceView, SiteModel } from '../model/model.ts';
-import type { Notice, Update } from '../content/notice.ts';
-import { incidentEnd, maintenanceEnd, noticeState, stateChangeInstants, worstOf, type ServiceState } from '../model/state.ts';
-import { isoWithOffset, lastChanged, latestOf, noticeUrl, servicesOf, stableId } from './common.ts';
+import type { NoticeView, SiteModel } from '../model/site-model.ts';
+import type { ServiceState } from '../model/state.ts';
+import { buildComponents, type Components } from './statuspage-components.ts';
+import { ApiContext } from './statuspage-context.ts';
+import { StatuspageNotices } from './statuspage-notices.ts';
 import { scrubDeep } from './scrub.ts';
 import type { z } from 'zod';
 import type {
@@ -57,23 +58,12 @@ import type {
   maintenancesDocument,
   statusDocument,
   summaryDocument,
-} from './statuspage-schema.ts';
-import type {
-  ComponentStatus,
-  StatuspageComponent,
-  StatuspageIncident,
-  StatuspageIncidentUpdate,
-  StatuspageMaintenance,
-  StatuspageMaintenanceUpdate,
   StatuspagePage,
   StatuspageStatus,
 } from './statuspage-schema.ts';
 
 /** How many notices the full lists (incidents.json, scheduled-maintenances.json) hold, as Statuspage's. */
 const LIST_LIMIT = 50;
-
-type IncidentStatus = StatuspageIncident['status'];
-type MaintenanceStatus = StatuspageMaintenance['status'];
 
 const INDICATOR: Record<ServiceState, StatuspageStatus> = {
   operational: { indicator: 'none', description: 'All Systems Operational' },
@@ -83,223 +73,31 @@ const INDICATOR: Record<ServiceState, StatuspageStatus> = {
   'under-maintenance': { indicator: 'maintenance', description: 'Service Under Maintenance' },
 };
 
-const MAINTENANCE_STATUS: Record<string, MaintenanceStatus> = {
-  scheduled: 'scheduled',
-  'in-progress': 'in_progress',
-  completed: 'completed',
-  cancelled: 'completed',
-};
-
-export function componentStatus(state: ServiceState): ComponentStatus {
-  return state.replaceAll('-', '_') as ComponentStatus;
-}
-
 /** Everything the API files are built from, computed once per site. */
 class StatuspageApi {
-  readonly pageId: string;
-  private readonly zone: string;
-  private readonly origin: Date;
-  private readonly componentsById = new Map<string, StatuspageComponent>();
-  readonly components: StatuspageComponent[] = [];
+  readonly context: ApiContext;
+  readonly components: Components;
+  readonly notices: StatuspageNotices;
 
   constructor(private readonly site: SiteModel) {
-    this.zone = site.config.timezone;
-    this.pageId = stableId(`page:${site.config.url}`);
-    const instants = site.notices.flatMap((notice) => [notice.date, ...stateChangeInstants(notice)]);
-    this.origin = instants.reduce<Date | undefined>((min, d) => (!min || d < min ? d : min), undefined) ?? new Date(0);
-    this.buildComponents();
-  }
-
-  private time(instant: Date): string {
-    return isoWithOffset(instant, this.zone);
-  }
-
-  /** The last instant at or before "now" at which `notices` could have changed anything. */
-  private lastChange(notices: readonly Notice[], includePosts: boolean): Date {
-    const now = this.site.now.getTime();
-    const instants: Date[] = [];
-    for (const notice of notices) {
-      instants.push(...stateChangeInstants(notice));
-      if (includePosts) instants.push(notice.date);
-    }
-    return latestOf(instants.filter((instant) => instant.getTime() <= now)) ?? this.origin;
+    this.context = new ApiContext(site);
+    this.components = buildComponents(this.context);
+    this.notices = new StatuspageNotices(this.context, this.components);
   }
 
   page(): StatuspagePage {
     const { config } = this.site;
     return {
-      id: this.pageId,
+      id: this.context.pageId,
       name: config.title,
       url: config.url,
       time_zone: config.timezone,
-      updated_at: this.time(this.lastChange(this.site.notices, true)),
+      updated_at: this.context.time(this.context.lastChange(this.site.notices, true)),
     };
   }
 
   status(): StatuspageStatus {
     return { ...INDICATOR[this.site.overall] };
-  }
-
-  private buildComponents(): void {
-    this.site.groups.forEach((group, groupIndex) => {
-      if (group.name === undefined) {
-        // Services listed without a group are top-level components.
-        this.components.push(...group.services.map((service) => this.serviceComponent(service, groupIndex + 1, null)));
-        return;
-      }
-      const only = group.services.length === 1 ? group.services[0]! : undefined;
-      if (only && only.name === group.name) {
-        this.components.push(this.serviceComponent(only, groupIndex + 1, null));
-        return;
-      }
-      const groupId = stableId(`group:${group.name}`);
-      const members = group.services.map((service, index) => this.serviceComponent(service, index + 1, groupId));
-      const notices = group.services.flatMap((service) => service.notices);
-      this.components.push({
-        id: groupId,
-        name: group.name,
-        status: componentStatus(worstOf(group.services.map((service) => service.state))),
-        created_at: this.time(this.origin),
-        updated_at: this.time(this.lastChange(notices, false)),
-        position: groupIndex + 1,
-        description: null,
-        showcase: false,
-        start_date: null,
-        group_id: null,
-        page_id: this.pageId,
-        group: true,
-        only_show_if_degraded: false,
-        components: members.map((member) => member.id),
-      });
-      this.components.push(...members);
-    });
-  }
-
-  private serviceComponent(service: ServiceView, position: number, groupId: string | null): StatuspageComponent {
-    const component: StatuspageComponent = {
-      id: stableId(`service:${service.id}`),
-      name: service.name,
-      status: componentStatus(service.state),
-      created_at: this.time(this.origin),
-      updated_at: this.time(this.lastChange(service.notices, false)),
-      position,
-      description: service.description || null,
-      showcase: false,
-      start_date: null,
-      group_id: groupId,
-      page_id: this.pageId,
-      group: false,
-      only_show_if_degraded: false,
-    };
-    this.componentsById.set(service.id, component);
-    return component;
-  }
-
-  componentOf(serviceId: string): StatuspageComponent | undefined {
-    return this.componentsById.get(serviceId);
-  }
-
-  private affected(notice: Notice): StatuspageComponent[] {
-    // A retired service has no component; the notice still names the others.
-    return servicesOf(this.site, notice).flatMap((service) => this.componentsById.get(service.id) ?? []);
-  }
-
-  /** The notice's posts, newest first: its timeline, then the body at the notice's date. */
-  private posts<S extends string>(notice: NoticeView, statusOf: (update: Update | undefined, at: Date) => S, incidentId: string) {
-    const seen = new Map<string, number>();
-    const updates = notice.timeline.map((update) => {
-      const key = update.at.toISOString();
-      // A clock-made entry is keyed by its status, so it never shifts the written updates' ids.
-      const idKey = update.synthesised ? `auto:${notice.url}:${update.status}` : `update:${notice.url}:${key}:${seen.get(key) ?? 0}`;
-      if (!update.synthesised) seen.set(key, (seen.get(key) ?? 0) + 1);
-      return { id: stableId(idKey), at: update.at, body: update.body, status: statusOf(update, update.at) };
-    });
-    const first = { id: stableId(`post:${notice.url}`), at: notice.date, body: notice.body, status: statusOf(undefined, notice.date) };
-    return [first, ...updates].reverse().map((post) => ({
-      id: post.id,
-      status: post.status,
-      body: post.body.trim(),
-      incident_id: incidentId,
-      created_at: this.time(post.at),
-      updated_at: this.time(post.at),
-      display_at: this.time(post.at),
-      affected_components: null,
-      deliver_notifications: true,
-      custom_tweet: null,
-      tweet_id: null,
-    }));
-  }
-
-  incident(notice: NoticeView): StatuspageIncident {
-    const id = stableId(`notice:${notice.url}`);
-    const status = notice.state as IncidentStatus;
-    const end = status === 'resolved' ? incidentEnd(notice, this.site.now) : undefined;
-    const monitoring = notice.published.find((update) => update.status === 'monitoring');
-    const statusOf = (update: Update | undefined, at: Date): IncidentStatus => {
-      if (update && update.status !== 'update') return update.status as IncidentStatus;
-      return noticeState(notice, at) as IncidentStatus;
-    };
-    const incidentUpdates: StatuspageIncidentUpdate[] = this.posts(notice, statusOf, id);
-    return {
-      ...this.common(id, notice, end),
-      status,
-      monitoring_at: monitoring ? this.time(monitoring.at) : null,
-      started_at: this.time(notice.window!.start),
-      incident_updates: incidentUpdates,
-    };
-  }
-
-  maintenance(notice: NoticeView): StatuspageMaintenance {
-    const id = stableId(`notice:${notice.url}`);
-    const status = MAINTENANCE_STATUS[notice.state!]!;
-    const window = notice.window!;
-    // resolved_at: when it was cancelled, or when it ended by spec §4 (as the derived state says).
-    let end: Date | undefined;
-    if (notice.state === 'cancelled') end = notice.published.find((update) => update.status === 'cancelled')!.at;
-    else if (notice.state === 'completed') end = maintenanceEnd(notice, this.site.now);
-    const statusOf = (update: Update | undefined, at: Date): MaintenanceStatus =>
-      MAINTENANCE_STATUS[update && update.status !== 'update' ? update.status : noticeState(notice, at)!]!;
-    const maintenanceUpdates: StatuspageMaintenanceUpdate[] = this.posts(notice, statusOf, id);
-    return {
-      ...this.common(id, notice, end),
-      status,
-      monitoring_at: null,
-      started_at: this.time(notice.date),
-      incident_updates: maintenanceUpdates,
-      scheduled_for: this.time(window.start),
-      scheduled_until: this.time(window.end!),
-    };
-  }
-
-  /** The fields incidents and maintenances share, computed the same way for both. */
-  private common(id: string, notice: NoticeView, end: Date | undefined) {
-    return {
-      id,
-      name: notice.title,
-      created_at: this.time(notice.date),
-      updated_at: this.time(latestOf([lastChanged(notice), ...(end ? [end] : [])])!),
-      resolved_at: end ? this.time(end) : null,
-      impact: notice.impact,
-      shortlink: noticeUrl(this.site, notice),
-      page_id: this.pageId,
-      components: this.affected(notice),
-    };
-  }
-
-  /** Incidents, newest first, at most `limit`. */
-  incidents(filter: (notice: NoticeView) => boolean = () => true, limit = Infinity): StatuspageIncident[] {
-    return this.site.notices
-      .filter((notice) => notice.type === 'incident' && filter(notice))
-      .slice(0, limit)
-      .map((notice) => this.incident(notice));
-  }
-
-  maintenances(notices: readonly NoticeView[]): StatuspageMaintenance[] {
-    return notices.map((notice) => this.maintenance(notice));
-  }
-
-  allMaintenances(): NoticeView[] {
-    return this.site.notices.filter((notice) => notice.type === 'maintenance');
   }
 }
 
@@ -341,26 +139,28 @@ function statuspageDocuments(site: SiteModel): StatuspageDocuments {
   const cached = cache.get(site);
   if (cached) return cached;
   const api = new StatuspageApi(site);
+  const { notices } = api;
+  const components = api.components.list;
   const page = api.page();
   const status = api.status();
-  const active = api.maintenances(site.maintenanceInProgress);
-  const upcoming = api.maintenances(site.upcomingMaintenance);
-  const unresolvedIncidents = api.incidents(unresolved);
+  const active = notices.maintenances(site.maintenanceInProgress);
+  const upcoming = notices.maintenances(site.upcomingMaintenance);
+  const unresolvedIncidents = notices.incidents(unresolved);
   const documents: StatuspageDocuments = {
     '/api/v2/summary.json': {
       page,
-      components: api.components,
+      components,
       incidents: unresolvedIncidents,
       scheduled_maintenances: [...active, ...upcoming],
       status,
     },
     '/api/v2/status.json': { page, status },
-    '/api/v2/components.json': { page, components: api.components },
-    '/api/v2/incidents.json': { page, incidents: api.incidents(undefined, LIST_LIMIT) },
+    '/api/v2/components.json': { page, components },
+    '/api/v2/incidents.json': { page, incidents: notices.incidents(undefined, LIST_LIMIT) },
     '/api/v2/incidents/unresolved.json': { page, incidents: unresolvedIncidents },
     '/api/v2/scheduled-maintenances.json': {
       page,
-      scheduled_maintenances: api.maintenances(api.allMaintenances().slice(0, LIST_LIMIT)),
+      scheduled_maintenances: notices.maintenances(notices.allMaintenances().slice(0, LIST_LIMIT)),
     },
     '/api/v2/scheduled-maintenances/upcoming.json': { page, scheduled_maintenances: upcoming },
     '/api/v2/scheduled-maintenances/active.json': { page, scheduled_maintenances: active },
@@ -378,11 +178,11 @@ function statuspageDocuments(site: SiteModel): StatuspageDocuments {
 export function statuspageWebhookParts(site: SiteModel) {
   const api = new StatuspageApi(site);
   return {
-    pageId: api.pageId,
+    pageId: api.context.pageId,
     status: api.status(),
-    incident: (notice: NoticeView) => scrubDeep(notice.type === 'incident' ? api.incident(notice) : api.maintenance(notice)),
+    incident: (notice: NoticeView) => scrubDeep(notice.type === 'incident' ? api.notices.incident(notice) : api.notices.maintenance(notice)),
     component: (serviceId: string) => {
-      const component = api.componentOf(serviceId);
+      const component = api.components.byService.get(serviceId);
       return component && scrubDeep(component);
     },
   };

@@ -4,7 +4,7 @@
  */
 import { relative, sep } from 'node:path';
 import { loadConfig, type SiteConfig } from '../content/config.ts';
-import { loadNotices } from '../content/load-notices.ts';
+import { loadNotices, type ParseCache } from '../content/load-notices.ts';
 import { buildModel, type SiteModel } from '../model/model.ts';
 import type { Notice } from '../content/notice.ts';
 import { InvalidInputError, sortProblems, type Problem } from '../content/problems.ts';
@@ -24,9 +24,16 @@ export interface SiteOptions {
   includeDrafts?: boolean;
   /** The previous build's model, for a rebuild after only notices changed (see `buildModel`). */
   previous?: SiteModel;
+  /** The site's parse cache, kept between its loads (the site object's); without one every file is parsed. */
+  parseCache?: ParseCache;
 }
 
 export { CONFIG_FILE, POSTS_DIR } from './paths.ts';
+
+/**
+ * Until the site object (site.ts) carries it to the templates: the one
+ * calendar event cache the calendar templates pass (outputs/calendar.ts).
+ */
 
 /** Every problem in the config and the notices, sorted by file and line; the valid notices too. */
 export function checkSite(root: string, paths: SitePaths = sitePaths(root)): { problems: Problem[]; files: number; config?: SiteConfig; notices: Notice[] } {
@@ -54,7 +61,7 @@ export function loadSite(options: SiteOptions): SiteModel {
 /** `loadSite`, and where it spent its time. */
 export function loadSiteTimed(options: SiteOptions): { model: SiteModel; timings: LoadTimings } {
   const started = performance.now();
-  const { config, notices, problems, files, parsed } = readSite(options.paths ?? sitePaths(options.root));
+  const { config, notices, problems, files, parsed } = readSite(options.paths ?? sitePaths(options.root), options.parseCache);
   if (problems.length || !config) throw new InvalidInputError(problems);
   const read = performance.now();
   const model = buildModel(config, notices, options.now ?? resolveNow(config.timezone), {
@@ -66,11 +73,11 @@ export function loadSiteTimed(options: SiteOptions): { model: SiteModel; timings
   return { model, timings: { readMs: read - started, modelMs: finishedAt - read, finishedAt, files, parsed } };
 }
 
-function readSite(paths: SitePaths) {
+function readSite(paths: SitePaths, parseCache?: ParseCache) {
   const configFile = relative(paths.root, paths.config).split(sep).join('/');
   const { config, problems } = loadConfig(paths.config, configFile);
   if (!config) return { config, notices: [], problems: sortProblems(problems), files: 0, parsed: 0 };
-  const loaded = loadNotices(paths.posts, config, paths.root);
+  const loaded = loadNotices(paths.posts, config, paths.root, parseCache);
   return {
     config,
     notices: loaded.notices,

@@ -1,17 +1,18 @@
 /**
  * One site, as the engine works on it: its paths, and everything kept between
  * builds of it in one process (the `start` preview rebuilds the same site on
- * every change): the last model, the fingerprinted asset names, the part
- * overrides. Nothing of this lives in module scope, so two sites can build in
- * one process.
+ * every change): the last model, the parse cache, the fingerprinted asset
+ * names, the part overrides. Nothing of this lives in module scope, so two
+ * sites can build in one process.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, parseConfig } from '../content/config.ts';
+import { createParseCache } from '../content/load-notices.ts';
 import type { Problem } from '../content/problems.ts';
 import { buildModel, type SiteModel } from '../model/model.ts';
-import type { Theme } from '../model/theme.ts';
+import { createEventTextCache, type Theme } from '../model/theme.ts';
 import { SiteAssets } from './assets.ts';
 import { loadSiteTimed, type LoadTimings } from './load-site.ts';
 import { loadParts } from './parts.ts';
@@ -37,6 +38,9 @@ export class Site {
   #lastModel?: SiteModel;
   #loaded?: SiteModel;
   #changed: string[] = [];
+  readonly #calendarEvents = createEventTextCache();
+  /** Notices parsed by the last load: a rebuild parses only files that changed. */
+  readonly #parseCache = createParseCache();
   /** Where the last load spent its time, for the benchmark. */
   lastTimings?: LoadTimings;
 
@@ -61,7 +65,7 @@ export class Site {
 
   /** What the pages use of the site beyond its data. */
   get theme(): Theme {
-    return { asset: (url) => this.assets.asset(url), has: (url) => this.assets.has(url), parts: this.#parts };
+    return { asset: (url) => this.assets.asset(url), has: (url) => this.assets.has(url), parts: this.#parts, calendarEvents: this.#calendarEvents };
   }
 
   /** Reads the site's part overrides (parts/*.js); their problems, if any. Again before each rebuild. */
@@ -86,6 +90,7 @@ export class Site {
       includeDrafts: this.includeDrafts,
       previous: onlyNoticesChanged ? this.#lastModel : undefined,
       theme: this.theme,
+      parseCache: this.#parseCache,
     });
     this.lastTimings = timings;
     this.#lastModel = model;

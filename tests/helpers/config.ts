@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { parseConfig, type SiteConfig } from '../../src/content/config.ts';
-import { parseNotice } from '../../src/content/load-notices.ts';
+import { parseNotice } from '../../src/content/parse-notice.ts';
 import type { Notice } from '../../src/content/notice.ts';
 import { parseTime } from '../../src/time/time.ts';
 

@@ -5,7 +5,7 @@
 import { html, type SafeHtml } from '../html.ts';
 import type { Locale } from '../../i18n/locale.ts';
 import { tHtml } from '../../i18n/markup.ts';
-import type { WindowView } from '../../model/views.ts';
+import type { WindowView } from '../../model/window-view.ts';
 import { isoInZone } from '../../time/zoned-format.ts';
 
 /** "Thu, Oct 2, 2008, 12:01 AM PDT", or with `timeOnly` "12:01 AM PDT". */
