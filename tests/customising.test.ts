@@ -195,3 +195,19 @@ describe('inside an existing Eleventy site', () => {
     assert.deepEqual(JSON.parse(readFileSync(join(output, 'feed.json'), 'utf8')).items.map((item: { title: string }) => item.title), ['DNS resolvers slow']);
   });
 });
+
+describe('a site made from a fork of 0.1.0', () => {
+  it('its templates/ and .eleventy.ts are problems that say what to do, not files silently ignored', async () => {
+    let fixture: Fixture | undefined;
+    try {
+      fixture = await buildFixture({ now: NOW, files: { 'site.config.yaml': CONFIG, 'posts/2025/03/dns-slow.md': NOTICE, 'templates/index.11ty.ts': 'export function render() { return "mine"; }\n', '.eleventy.ts': 'export default () => {};\n' } });
+      assert.fail('the build should fail');
+    } catch (error) {
+      assert.ok(error instanceof InvalidInputError, String(error));
+      assert.deepEqual(error.problems.map((p) => `${p.file}:${p.line}`), ['.eleventy.ts:1', 'templates:1']);
+      assert.match(error.problems[1]!.message, /^since 0\.2\.0 the pages come from the noticeboard package and templates\/ is not read: move your changes to parts\//);
+    } finally {
+      fixture?.remove();
+    }
+  });
+});

@@ -5,7 +5,7 @@
  */
 import { existsSync, rmSync, renameSync, readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { InvalidInputError } from '../content/problems.ts';
+import { InvalidInputError, sortProblems } from '../content/problems.ts';
 import type { EleventyConfig } from '../eleventy/eleventy-config.ts';
 import { pathPrefixOf } from '../eleventy/path-prefix.ts';
 import noticeboardPlugin from '../eleventy/plugin.ts';
@@ -45,10 +45,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   try {
     model = site.preload();
   } catch (error) {
-    if (error instanceof InvalidInputError) throw new InvalidInputError([...partProblems, ...error.problems]);
+    if (error instanceof InvalidInputError) throw new InvalidInputError(sortProblems([...partProblems, ...error.problems]));
     throw error;
   }
-  if (partProblems.length) throw new InvalidInputError(partProblems);
+  if (partProblems.length) throw new InvalidInputError(sortProblems(partProblems));
   const load = site.lastTimings!;
   removeAbandonedStaging(dirname(outputPath));
   restoreInterruptedSwap(outputPath);

@@ -10,6 +10,7 @@ import type { Notice } from '../content/notice.ts';
 import { InvalidInputError, sortProblems, type Problem } from '../content/problems.ts';
 import { parseTime } from '../time/time.ts';
 import type { Theme } from '../model/theme.ts';
+import { retiredFiles } from './parts.ts';
 import { sitePaths, type SitePaths } from './paths.ts';
 
 export interface SiteOptions {
@@ -37,7 +38,8 @@ export { CONFIG_FILE, POSTS_DIR } from './paths.ts';
 
 /** Every problem in the config and the notices, sorted by file and line; the valid notices too. */
 export function checkSite(root: string, paths: SitePaths = sitePaths(root)): { problems: Problem[]; files: number; config?: SiteConfig; notices: Notice[] } {
-  const { problems, files, config, notices } = readSite(paths);
+  const { problems: contentProblems, files, config, notices } = readSite(paths);
+  const problems = sortProblems([...retiredFiles(paths.root), ...contentProblems]);
   return { problems, files, config, notices };
 }
 

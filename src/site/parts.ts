@@ -46,6 +46,19 @@ export async function loadParts(dir: string, root: string): Promise<{ parts: The
   return { parts, problems };
 }
 
+/**
+ * Files a site made from a fork of the 0.1.0 repository still has, which this
+ * version does not read: saying so beats building a site that silently
+ * ignores the operator's edits there.
+ */
+export function retiredFiles(root: string): Problem[] {
+  const retired: [name: string, fix: string][] = [
+    ['templates', 'since 0.2.0 the pages come from the noticeboard package and templates/ is not read: move your changes to parts/ (header.js, footer.js, notice.js), public/site.css or pages/ (docs/customising.md), then delete templates/'],
+    ['.eleventy.ts', "since 0.2.0 noticeboard configures Eleventy itself and this file is not read: delete it (an existing Eleventy site adds noticeboard with addPlugin, see docs/customising.md)"],
+  ];
+  return retired.filter(([name]) => existsSync(join(root, name))).map(([name, fix]) => ({ file: name, line: 1, message: fix }));
+}
+
 function firstLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
 }

@@ -15,7 +15,7 @@ import { buildModel, type SiteModel } from '../model/model.ts';
 import { createEventTextCache, type Theme } from '../model/theme.ts';
 import { SiteAssets } from './assets.ts';
 import { loadSiteTimed, type LoadTimings } from './load-site.ts';
-import { loadParts } from './parts.ts';
+import { loadParts, retiredFiles } from './parts.ts';
 import { CONFIG_FILE, ENGINE_PUBLIC, sitePaths, type SitePaths } from './paths.ts';
 
 export interface SiteSetup {
@@ -68,11 +68,11 @@ export class Site {
     return { asset: (url) => this.assets.asset(url), has: (url) => this.assets.has(url), parts: this.#parts, calendarEvents: this.#calendarEvents };
   }
 
-  /** Reads the site's part overrides (parts/*.js); their problems, if any. Again before each rebuild. */
+  /** Reads the site's part overrides (parts/*.js); their problems and those of files this version no longer reads. Again before each rebuild. */
   async loadParts(): Promise<Problem[]> {
     const { parts, problems } = await loadParts(this.paths.parts, this.paths.root);
     this.#parts = parts;
-    return problems;
+    return [...retiredFiles(this.paths.root), ...problems];
   }
 
   /**
