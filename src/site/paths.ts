@@ -10,7 +10,7 @@
  *   parts/             optional: overrides of parts of the page (header.js, ...)
  *   _site/             the built site
  */
-import { resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export interface SitePaths {
@@ -31,6 +31,8 @@ export const OUTPUT_DIR = '_site';
 
 /** The folders of the site at `root`; `overrides` (absolute, or relative to the root) replace any of them. */
 export function sitePaths(root: string, overrides: Partial<Omit<SitePaths, 'root'>> = {}): SitePaths {
+  // A relative root would be resolved against the working directory, which the engine never reads.
+  if (!isAbsolute(root)) throw new Error(`the site's folder must be an absolute path, e.g. \`\${import.meta.dirname}/status\`; got "${root}"`);
   const absolute = resolve(root);
   const at = (name: keyof Omit<SitePaths, 'root'>, fallback: string) => resolve(absolute, overrides[name] ?? fallback);
   return {
