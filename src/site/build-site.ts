@@ -7,9 +7,6 @@ import { existsSync, rmSync, renameSync, readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { InvalidInputError, sortProblems } from '../content/problems.ts';
 import type { EleventyConfig } from '../eleventy/eleventy-config.ts';
-import { pathPrefixOf } from '../eleventy/path-prefix.ts';
-import noticeboardPlugin from '../eleventy/plugin.ts';
-import { writeSearchIndex } from '../outputs/search-index.ts';
 import type { LoadTimings } from './load-site.ts';
 import { OUTPUT_DIR } from './paths.ts';
 import { Site, type SiteSetup } from './site.ts';
@@ -55,8 +52,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const eleventyStarted = performance.now();
   let searchIndexMs = 0;
   try {
-    // Loaded here, after the content is read and valid: most of a build's start-up is Eleventy's modules.
-    const { default: Eleventy } = await import('@11ty/eleventy');
+    // Loaded here, after the content is read and valid: most of a build's
+    // start-up is Eleventy's modules (and Pagefind's), which a build with
+    // problems never needs.
+    const [{ default: Eleventy }, { default: noticeboardPlugin }, { pathPrefixOf }, { writeSearchIndex }] = await Promise.all([
+      import('@11ty/eleventy'),
+      import('../eleventy/plugin.ts'),
+      import('../eleventy/path-prefix.ts'),
+      import('../outputs/search-index.ts'),
+    ]);
     const eleventy = new Eleventy(site.inputDir(), staging, {
       // No configuration file: the site is configured by its site.config.yaml, and
       // nothing is read from the working directory.
