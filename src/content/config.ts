@@ -13,6 +13,7 @@ import type { Messages } from '../i18n/catalog.ts';
 import { clockField, localeConfigProblems, stringsField } from '../i18n/site-strings.ts';
 import { isValidTimeZone } from '../time/time.ts';
 import { lineOf, parseYaml } from './yaml-source.ts';
+import { brandingConfigFields, parseBranding, type BrandingConfig } from '../branding/config.ts';
 
 export const SLUG_PATTERN = /^[a-z0-9-]+$/;
 
@@ -54,6 +55,8 @@ export const configFields = {
   ingest: ingestField,
   /** Validated by parseNotifyConfig (src/notify/config.ts). */
   notify: z.unknown(),
+  /** `branding`, `navigation`, `footer`: validated by parseBranding (src/branding/config.ts). */
+  ...brandingConfigFields,
 };
 
 /** Keys every site.config.yaml must have; the others have defaults. */
@@ -70,7 +73,8 @@ export interface Service {
   sla?: number;
 }
 
-export interface SiteConfig {
+/** `branding` (logo, favicon, accent), `navigation` and `footer` come from BrandingConfig (docs/customising.md). */
+export interface SiteConfig extends BrandingConfig {
   title: string;
   /** Absolute, without a trailing slash. */
   url: string;
@@ -129,6 +133,8 @@ export function parseConfig(text: string, file: string): { config?: SiteConfig; 
   const notify = values.notify === undefined ? { notify: DEFAULT_NOTIFY, problems: [] } : parseNotifyConfig(source, values.notify, [...seen]);
   problems.push(...notify.problems);
   problems.push(...localeConfigProblems(source, values.language, values.strings));
+  const { problems: brandingProblems, ...branding } = parseBranding(source, values);
+  problems.push(...brandingProblems);
 
   if (problems.length) return { problems };
   const config: SiteConfig = {
@@ -145,6 +151,7 @@ export function parseConfig(text: string, file: string): { config?: SiteConfig; 
     embed: values.embed ?? { origins: [] },
     ingest: values.ingest ?? ingestField.parse({}),
     notify: notify.notify!,
+    ...branding,
   };
   // Ingest rules name services; like a notice's, they must be in the catalog.
   config.ingest.rules.forEach((rule, index) => {
