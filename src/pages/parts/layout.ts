@@ -13,6 +13,7 @@ import { html, type HtmlValue, type SafeHtml } from '../html.ts';
 import { feedLinks } from '../../outputs/feeds.ts';
 import { scriptStrings } from '../../i18n/script-strings.ts';
 import { zoneName } from '../../model/views.ts';
+import { brandStylesheetLink, extraNavigation, faviconLink, footerExtras, siteTitle } from './branding.ts';
 
 interface PageOptions {
   site: SiteModel;
@@ -45,6 +46,7 @@ export function page({ site, title, url, description, feeds = [], body }: PageOp
     { href: '/archive/', label: locale.t('nav.archive') },
     { href: '/history/', label: locale.t('nav.history') },
     { href: '/subscribe/', label: locale.t('nav.subscribe') },
+    ...extraNavigation(config),
   ];
   return html`<!doctype html>
 <html lang="${locale.language}" dir="${locale.dir}" data-tz="${config.timezone}" data-now="${site.now.toISOString()}">
@@ -55,15 +57,15 @@ export function page({ site, title, url, description, feeds = [], body }: PageOp
 <title>${fullTitle}</title>
 <meta name="description" content="${description ?? config.description}">
 <link rel="canonical" href="${config.url}${url}">
-<link rel="icon" href="data:,">
+${faviconLink(config)}
 <link rel="stylesheet" href="${assetPath('/style.css')}">
-<script src="${assetPath('/time.js')}" defer></script>
+${brandStylesheetLink(config)}<script src="${assetPath('/time.js')}" defer></script>
 ${allFeeds.map((feed) => html`<link rel="alternate" type="${feed.type}" title="${feed.title}" href="${feed.href}">\n`)}
 </head>
 <body data-strings="${scriptStrings(locale)}">
 <a class="skip" href="#main">${locale.t('layout.skip')}</a>
 <header class="site-header">
-<p class="site-title"><a href="/">${config.title}</a></p>
+<p class="site-title"><a href="/">${siteTitle(config)}</a></p>
 <nav aria-label="${locale.t('nav.label')}">
 <ul>
 ${nav.map((item) => html`<li><a href="${item.href}"${item.href === url ? html` aria-current="page"` : ''}>${item.label}</a></li>\n`)}
@@ -76,7 +78,7 @@ ${body}
 </main>
 <footer class="site-footer">
 <p>${config.description}</p>
-</footer>
+${footerExtras(config)}</footer>
 </body>
 </html>
 `;
