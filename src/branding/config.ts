@@ -6,11 +6,15 @@
  */
 import { z } from 'zod';
 import { validateFields } from '../content/fields.ts';
+import { changedKeysOf } from '../content/changed-keys.ts';
 import type { Problem } from '../content/problems.ts';
 import { lineOf, type KeyPath, type YamlSource } from '../content/yaml-source.ts';
 import { accentProblem, brandStylesheet, darkAccentFor, type BrandStylesheet } from './stylesheet.ts';
 import { FAVICON_EXTENSIONS, LOGO_EXTENSIONS, linkFields, REQUIRED_LINK_KEYS, siteImageField, type Link } from './links.ts';
 import { normalHex } from './contrast.ts';
+
+/** Keys of these sections that changed between versions (src/content/changed-keys.ts). */
+const CONFIG_CHANGES = changedKeysOf('config');
 
 const hexColour = z.string().regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, {
   error: (issue) => `${JSON.stringify(issue.input)} is not a colour: write a CSS hex colour, #rrggbb or #rgb, in quotes, e.g. "#0a5d8f"`,
@@ -67,7 +71,7 @@ export function parseBranding(
   const problems: Problem[] = [];
   const branding: Branding = {};
   if (written.branding !== undefined) {
-    const { values, problems: found } = validateFields(source, written.branding, brandingFields, [], ['branding']);
+    const { values, problems: found } = validateFields(source, written.branding, brandingFields, [], ['branding'], CONFIG_CHANGES);
     problems.push(...found);
     if (values.logo !== undefined) branding.logo = values.logo;
     if (values.favicon !== undefined) branding.favicon = values.favicon;
@@ -87,7 +91,7 @@ export function parseBranding(
   const navigation = parseLinks(source, written.navigation ?? [], ['navigation'], problems);
   const footer: Footer = { text: '', links: [] };
   if (written.footer !== undefined) {
-    const { values, problems: found } = validateFields(source, written.footer, footerFields, [], ['footer']);
+    const { values, problems: found } = validateFields(source, written.footer, footerFields, [], ['footer'], CONFIG_CHANGES);
     problems.push(...found);
     footer.text = values.text ?? '';
     footer.links = parseLinks(source, values.links ?? [], ['footer', 'links'], problems);
@@ -98,7 +102,7 @@ export function parseBranding(
 function parseLinks(source: YamlSource, written: readonly unknown[], path: KeyPath, problems: Problem[]): Link[] {
   const links: Link[] = [];
   written.forEach((raw, index) => {
-    const { values, problems: found } = validateFields(source, raw, linkFields, REQUIRED_LINK_KEYS, [...path, index]);
+    const { values, problems: found } = validateFields(source, raw, linkFields, REQUIRED_LINK_KEYS, [...path, index], CONFIG_CHANGES);
     problems.push(...found);
     if (values.label !== undefined && values.url !== undefined) links.push({ label: values.label, url: values.url });
   });

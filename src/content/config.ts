@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { validateFields } from './fields.ts';
+import { changedKeysOf } from './changed-keys.ts';
 import { DEFAULT_NOTIFY, parseNotifyConfig, type NotifyConfig } from '../notify/config.ts';
 import { didYouMean, type Problem } from './problems.ts';
 import { embedField, type EmbedConfig } from '../outputs/embed-config.ts';
@@ -111,7 +112,7 @@ export function loadConfig(path: string, displayPath = path): { config?: SiteCon
 export function parseConfig(text: string, file: string): { config?: SiteConfig; problems: Problem[] } {
   const { source, data, problems } = parseYaml(text, file);
   if (problems.length) return { problems };
-  const { values, problems: fieldProblems } = validateFields(source, data, configFields, REQUIRED_CONFIG_KEYS);
+  const { values, problems: fieldProblems } = validateFields(source, data, configFields, REQUIRED_CONFIG_KEYS, [], changedKeysOf('config'));
   problems.push(...fieldProblems);
 
   const services: Service[] = [];

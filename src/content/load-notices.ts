@@ -8,6 +8,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { createRequire } from 'node:module';
 import { SLUG_PATTERN, unknownServiceMessage, type SiteConfig } from './config.ts';
 import { validateFields } from './fields.ts';
+import { changedKeysOf } from './changed-keys.ts';
 import { readYamlFast, splitFrontMatter } from './front-matter.ts';
 import { createMarkdown, type MarkdownRenderer } from './markdown.ts';
 import {
@@ -41,6 +42,9 @@ export function findNoticeFiles(dir: string): string[] {
  * `x.md.txt`, `x.md ` with a trailing space): the part before the extension.
  * Editor backups (`x.md~`, `x.md.bak`) do not count.
  */
+/** Front-matter keys that changed between versions (src/content/changed-keys.ts). */
+const NOTICE_CHANGES = changedKeysOf('notice');
+
 const MISNAMED_NOTICE = /^(.+?)\.(?:md|markdown|mdown|mkdn?)(?:\.txt)?[\s.]*$/i;
 
 /**
@@ -183,7 +187,7 @@ export function parseNotice(
   if (yamlProblems.length) return { problems: [...problems, ...yamlProblems] };
 
   const zone = config.timezone;
-  const { values, problems: fieldProblems } = validateFields(source, data, schemasFor(zone).notice, REQUIRED_NOTICE_KEYS);
+  const { values, problems: fieldProblems } = validateFields(source, data, schemasFor(zone).notice, REQUIRED_NOTICE_KEYS, [], NOTICE_CHANGES);
   problems.push(...fieldProblems);
   const { type, date } = values;
 
@@ -248,7 +252,7 @@ function validateWindow(
   problems: Problem[],
 ): Window | undefined {
   const file = source.file;
-  const { values, problems: windowProblems } = validateFields(source, raw, schemasFor(zone).window, REQUIRED_WINDOW_KEYS, ['window']);
+  const { values, problems: windowProblems } = validateFields(source, raw, schemasFor(zone).window, REQUIRED_WINDOW_KEYS, ['window'], NOTICE_CHANGES);
   problems.push(...windowProblems);
   if (windowProblems.length || values.start === undefined) return undefined;
   const { start, end, duration } = values;
@@ -284,7 +288,7 @@ function validateUpdates(
   const updates: Update[] = [];
   raws.forEach((raw, index) => {
     const path = ['updates', index];
-    const { values, problems: updateProblems } = validateFields(source, raw, schemasFor(zone).update, REQUIRED_UPDATE_KEYS, path);
+    const { values, problems: updateProblems } = validateFields(source, raw, schemasFor(zone).update, REQUIRED_UPDATE_KEYS, path, NOTICE_CHANGES);
     problems.push(...updateProblems);
     const { at, status = 'update', body } = values;
     if (type !== undefined && values.status !== undefined && !STATUSES_FOR_TYPE[type].includes(status)) {
