@@ -2,8 +2,9 @@
  * Keys of site.config.yaml and of a notice's front matter that changed name or
  * meaning between versions: where the validator would otherwise say "unknown
  * key" (or that a value is not valid), it names the change and the fix
- * instead, so an upgrade that breaks a file says how to mend it
- * (docs/upgrading.md, CHANGELOG.md). A key with an entry here is looked up by
+ * instead, so an upgrade that breaks a file says how to mend it. Add an
+ * entry with every release that renames, moves or changes a key (and say the
+ * same in CHANGELOG.md). A key with an entry here is looked up by
  * where it is written, list positions as `[]`: `logo`, `updates[].state`.
  */
 import { keyName, type KeyPath } from './yaml-source.ts';
