@@ -24,6 +24,7 @@ import { darkAccentFor, SCHEME_BACKGROUNDS } from '../src/branding/stylesheet.ts
 import { axeSource, launchChromium, serveDirectory, vnuJar, type StaticServer } from './helpers/browser.ts';
 import { buildFixture, PROJECT_ROOT, type Fixture } from './helpers/build-fixture.ts';
 import { at } from './helpers/config.ts';
+import { EXTRA_POSTS } from './helpers/pages-fixture.ts';
 
 const NOW = '2008-10-02 12:00';
 
@@ -36,6 +37,8 @@ const SERVICES = `services:
     name: DSL
   - id: imap
     name: IMAP
+  - id: webmail
+    name: Webmail
 `;
 
 const BRANDED_CONFIG = `title: Example "Net" <Status>
@@ -61,33 +64,6 @@ footer:
       url: /imprint/
 ${SERVICES}`;
 
-const POSTS: Record<string, string> = {
-  'posts/2008/10/imap-slow.md': `---
-title: IMAP slow for some mailboxes
-type: incident
-date: 2008-10-01 23:55
-window:
-  start: 2008-10-01 23:40
-services: [imap]
-authors: [Don]
-impact: minor
----
-Some customers see slow mail. See [the mail settings](/services/imap/).
-`,
-  'posts/2008/10/webmail-upgrade.md': `---
-title: DSL upgrade
-type: maintenance
-date: 2008-10-01 09:00
-window:
-  start: 2008-10-03 01:00
-  duration: 2h
-services: [dsl]
-authors: [Jared]
----
-DSL may drop for a few minutes.
-`,
-};
-
 const PAGES = ['/', '/2008/10/01/imap-slow/', '/services/', '/subscribe/'];
 
 const LOGO_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="160" height="40" viewBox="0 0 160 40"><rect width="160" height="40" fill="#00796b"/></svg>\n`;
@@ -95,11 +71,11 @@ const LOGO_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="160" height="40
 const FAVICON_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYPj/HwADAgH/2nV5OgAAAABJRU5ErkJggg==', 'base64');
 
 const problemsOf = (yaml: string) => parseConfig(yaml, 'site.config.yaml').problems.map(formatProblem);
-const BASE = `title: Example Net Status\nurl: https://status.example.net\ntimezone: UTC\n${SERVICES}`;
+const BASE = `title: Example Net Status\nurl: https://status.example.net\ntimezone: UTC\nservices:\n  - id: dsl\n    name: DSL\n  - id: imap\n    name: IMAP\n`;
 
 let site: Fixture;
 before(async () => {
-  site = await buildFixture({ files: { 'site.config.yaml': BRANDED_CONFIG, ...POSTS }, now: NOW });
+  site = await buildFixture({ files: { 'site.config.yaml': BRANDED_CONFIG, ...EXTRA_POSTS }, now: NOW });
   // The site's public/ folder would bring these; the fixture links the engine's, so they are added to the output.
   writeFileSync(join(site.output, 'logo.svg'), LOGO_SVG);
   writeFileSync(join(site.output, 'favicon.png'), FAVICON_PNG);
