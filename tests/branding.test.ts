@@ -216,7 +216,7 @@ footer:
 `);
     assert.deepEqual(problems, [
       'site.config.yaml:10: `branding.logo`: "javascript:alert(1)" is not a site-relative URL of an image: write the path of a file in your public/ folder, starting with / and ending in .svg, .png, .webp, .jpg, .jpeg, e.g. /logo.svg',
-      'site.config.yaml:11: `branding.favicon`: "//cdn.example.net/favicon.png" is not a site-relative URL of an image: write the path of a file in your public/ folder, starting with / and ending in .svg, .png, .webp, .jpg, .jpeg, .ico, e.g. /favicon.svg',
+      'site.config.yaml:11: `branding.favicon`: "//cdn.example.net/favicon.png" is not a site-relative URL of an image: write the path of a file in your public/ folder, starting with / and ending in .svg, .png, .webp, .jpg, .jpeg, .ico, e.g. /favicon.png',
       'site.config.yaml:12: `branding.accent`: "teal" is not a colour: write a CSS hex colour, #rrggbb or #rgb, in quotes, e.g. "#0a5d8f"',
       'site.config.yaml:13: `branding.accent_dark`: "#12345" is not a colour: write a CSS hex colour, #rrggbb or #rgb, in quotes, e.g. "#0a5d8f"',
       'site.config.yaml:16: `navigation[0].url`: "ftp://files.example.net/" is not a link: write a site-relative URL starting with / (e.g. /about/) or an absolute http(s) URL (e.g. https://www.example.net/support)',

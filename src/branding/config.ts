@@ -22,8 +22,8 @@ const hexColour = z.string().regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, {
 
 export const brandingFields = {
   /** Shown in the header instead of the site's title (which becomes its alt text). */
-  logo: siteImageField(LOGO_EXTENSIONS),
-  favicon: siteImageField(FAVICON_EXTENSIONS),
+  logo: siteImageField(LOGO_EXTENSIONS, '/logo.svg'),
+  favicon: siteImageField(FAVICON_EXTENSIONS, '/favicon.png'),
   /** Links, focus rings and the header's rule, light scheme (and dark too unless `accent_dark` is given). */
   accent: hexColour,
   accent_dark: hexColour,
@@ -75,7 +75,8 @@ export function parseBranding(
     problems.push(...found);
     if (values.logo !== undefined) branding.logo = values.logo;
     if (values.favicon !== undefined) branding.favicon = values.favicon;
-    if (values.accent_dark !== undefined && values.accent === undefined) {
+    const writtenAccent = (written.branding as Record<string, unknown> | null)?.accent;
+    if (values.accent_dark !== undefined && writtenAccent == null) {
       problems.push({ file: source.file, line: lineOf(source, ['branding', 'accent_dark'], 'key'), message: '`branding.accent_dark` needs `branding.accent` too: the dark colour only replaces the light one in the dark scheme' });
     } else if (values.accent !== undefined) {
       const light = normalHex(values.accent);

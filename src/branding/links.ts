@@ -25,8 +25,7 @@ function isAbsoluteWebUrl(url: string): boolean {
 }
 
 /** A site-relative URL of an image in the site's `public/` folder, e.g. `/logo.svg`. */
-export function siteImageField(extensions: readonly string[]): z.ZodType<string> {
-  const example = `/${extensions === LOGO_EXTENSIONS ? 'logo' : 'favicon'}.${extensions[0]}`;
+export function siteImageField(extensions: readonly string[], example: string): z.ZodType<string> {
   const listed = extensions.map((ext) => `.${ext}`).join(', ');
   return z.string().refine(
     (url) => isSiteRelative(url) && extensions.includes(url.split(/[?#]/)[0]!.split('.').pop()!.toLowerCase()),
