@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { validateFields } from './fields.ts';
+import { changedKeysOf } from './changed-keys.ts';
 import { DEFAULT_NOTIFY, parseNotifyConfig, type NotifyConfig } from '../notify/config.ts';
 import { didYouMean, type Problem } from './problems.ts';
 import { embedField, type EmbedConfig } from '../outputs/embed-config.ts';
@@ -13,6 +14,7 @@ import type { Messages } from '../i18n/catalog.ts';
 import { clockField, localeConfigProblems, stringsField } from '../i18n/site-strings.ts';
 import { isValidTimeZone } from '../time/time.ts';
 import { lineOf, parseYaml } from './yaml-source.ts';
+import { brandingConfigFields, parseBranding, type BrandingConfig } from '../branding/config.ts';
 
 export const SLUG_PATTERN = /^[a-z0-9-]+$/;
 
@@ -54,6 +56,8 @@ export const configFields = {
   ingest: ingestField,
   /** Validated by parseNotifyConfig (src/notify/config.ts). */
   notify: z.unknown(),
+  /** `branding`, `navigation`, `footer`: validated by parseBranding (src/branding/config.ts). */
+  ...brandingConfigFields,
 };
 
 /** Keys every site.config.yaml must have; the others have defaults. */
@@ -70,7 +74,8 @@ export interface Service {
   sla?: number;
 }
 
-export interface SiteConfig {
+/** `branding` (logo, favicon, accent), `navigation` and `footer` come from BrandingConfig (docs/customising.md). */
+export interface SiteConfig extends BrandingConfig {
   title: string;
   /** Absolute, without a trailing slash. */
   url: string;
@@ -107,7 +112,7 @@ export function loadConfig(path: string, displayPath = path): { config?: SiteCon
 export function parseConfig(text: string, file: string): { config?: SiteConfig; problems: Problem[] } {
   const { source, data, problems } = parseYaml(text, file);
   if (problems.length) return { problems };
-  const { values, problems: fieldProblems } = validateFields(source, data, configFields, REQUIRED_CONFIG_KEYS);
+  const { values, problems: fieldProblems } = validateFields(source, data, configFields, REQUIRED_CONFIG_KEYS, [], changedKeysOf('config'));
   problems.push(...fieldProblems);
 
   const services: Service[] = [];
@@ -129,6 +134,8 @@ export function parseConfig(text: string, file: string): { config?: SiteConfig; 
   const notify = values.notify === undefined ? { notify: DEFAULT_NOTIFY, problems: [] } : parseNotifyConfig(source, values.notify, [...seen]);
   problems.push(...notify.problems);
   problems.push(...localeConfigProblems(source, values.language, values.strings));
+  const { problems: brandingProblems, ...branding } = parseBranding(source, values);
+  problems.push(...brandingProblems);
 
   if (problems.length) return { problems };
   const config: SiteConfig = {
@@ -145,6 +152,7 @@ export function parseConfig(text: string, file: string): { config?: SiteConfig; 
     embed: values.embed ?? { origins: [] },
     ingest: values.ingest ?? ingestField.parse({}),
     notify: notify.notify!,
+    ...branding,
   };
   // Ingest rules name services; like a notice's, they must be in the catalog.
   config.ingest.rules.forEach((rule, index) => {

@@ -4,9 +4,12 @@
  *
  * Each key is checked on its own so one bad key does not hide the others, and
  * the keys that are valid come back for the cross-key checks that follow.
+ * `changes` (src/content/changed-keys.ts) turns an unknown or invalid key that
+ * changed between versions into a message naming the change and the fix.
  */
 import type { z } from 'zod';
 import { didYouMean, type Problem } from './problems.ts';
+import { changedKey, changedKeyMessage, type ChangedKey } from './changed-keys.ts';
 import { keyName, lineOf, type KeyPath, type YamlSource } from './yaml-source.ts';
 
 export type FieldSchemas = Record<string, z.ZodType>;
@@ -19,6 +22,7 @@ export function validateFields<F extends FieldSchemas>(
   fields: F,
   required: readonly (keyof F & string)[],
   path: KeyPath = [],
+  changes: readonly ChangedKey[] = [],
 ): { values: Validated<F>; problems: Problem[] } {
   const problems: Problem[] = [];
   const values: Validated<F> = {};
@@ -35,10 +39,13 @@ export function validateFields<F extends FieldSchemas>(
   const known = Object.keys(fields);
   for (const key of Object.keys(record)) {
     if (!known.includes(key)) {
+      const changed = changedKey(changes, [...path, key], 'unknown');
       problems.push({
         file: source.file,
         line: lineOf(source, [...path, key], 'key'),
-        message: `unknown key \`${key}\`${where}${didYouMean(key, known)}; valid keys are ${known.join(', ')}`,
+        message: changed
+          ? changedKeyMessage(changed, [...path, key])
+          : `unknown key \`${key}\`${where}${didYouMean(key, known)}; valid keys are ${known.join(', ')}`,
       });
     }
   }
@@ -58,24 +65,28 @@ export function validateFields<F extends FieldSchemas>(
     if (result.success) {
       (values as Record<string, unknown>)[key] = result.data;
     } else {
-      problems.push(...issuesToProblems(source, [...path, key], result.error.issues));
+      problems.push(...issuesToProblems(source, [...path, key], result.error.issues, changes));
     }
   }
   return { values, problems };
 }
 
-export function issuesToProblems(source: YamlSource, base: KeyPath, issues: readonly z.core.$ZodIssue[]): Problem[] {
+export function issuesToProblems(source: YamlSource, base: KeyPath, issues: readonly z.core.$ZodIssue[], changes: readonly ChangedKey[] = []): Problem[] {
   return issues.map((issue) => {
     const path = [...base, ...(issue.path as (string | number)[])];
     if (issue.code === 'unrecognized_keys') {
       const key = issue.keys[0]!;
+      const changed = issue.keys.length === 1 ? changedKey(changes, [...path, key], 'unknown') : undefined;
+      if (changed) return { file: source.file, line: lineOf(source, [...path, key], 'key'), message: changedKeyMessage(changed, [...path, key]) };
       return {
         file: source.file,
         line: lineOf(source, [...path, key], 'key'),
         message: `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `\`${k}\``).join(', ')} in \`${keyName(path)}\``,
       };
     }
-    return { file: source.file, line: lineOf(source, path), message: `\`${keyName(path)}\`: ${describeIssue(issue, path.at(-1))}` };
+    const changed = changedKey(changes, path, 'invalid');
+    const note = changed ? ` (${changedKeyMessage(changed, path)})` : '';
+    return { file: source.file, line: lineOf(source, path), message: `\`${keyName(path)}\`: ${describeIssue(issue, path.at(-1))}${note}` };
   });
 }
 

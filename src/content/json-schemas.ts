@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import { configFields, REQUIRED_CONFIG_KEYS, REQUIRED_SERVICE_KEYS, serviceFields } from './config.ts';
 import { CHANNEL_TYPES, channelFields, notifyFields, REQUIRED_CHANNEL_KEYS } from '../notify/config.ts';
+import { brandingFields, footerFields } from '../branding/config.ts';
+import { linkFields, REQUIRED_LINK_KEYS } from '../branding/links.ts';
 import { noticeFields, REQUIRED_NOTICE_KEYS, REQUIRED_UPDATE_KEYS, REQUIRED_WINDOW_KEYS, updateFields, windowFields } from './notice.ts';
 
 // The zone only affects how times are read, not their written shape.
@@ -31,7 +33,9 @@ export function configJsonSchema(): object {
   const service = objectOf(serviceFields, REQUIRED_SERVICE_KEYS);
   const channel = z.union(CHANNEL_TYPES.map((type) => objectOf<Record<string, z.ZodType>>({ ...channelFields[type], type: z.literal(type) }, REQUIRED_CHANNEL_KEYS[type])));
   const notify = objectOf({ ...notifyFields, channels: z.array(channel) }, []);
-  const config = objectOf({ ...configFields, services: z.array(service).min(1), notify }, REQUIRED_CONFIG_KEYS);
+  const link = objectOf(linkFields, REQUIRED_LINK_KEYS);
+  const branding = { branding: objectOf(brandingFields, []), navigation: z.array(link), footer: objectOf({ ...footerFields, links: z.array(link) }, []) };
+  const config = objectOf({ ...configFields, services: z.array(service).min(1), notify, ...branding }, REQUIRED_CONFIG_KEYS);
   return toSchema(config, 'noticeboard site.config.yaml', 'Site settings and the service catalog of a noticeboard status site.');
 }
 

@@ -26,6 +26,10 @@ import type { Problem } from './problems.ts';
 import { addMinutes } from '../time/time.ts';
 import { lineOf, type YamlSource } from './yaml-source.ts';
 import { formatDateTime, localDate } from '../time/zoned-format.ts';
+import { changedKeysOf } from './changed-keys.ts';
+
+/** Front-matter keys that changed between versions (src/content/changed-keys.ts). */
+const NOTICE_CHANGES = changedKeysOf('notice');
 
 export function parseNotice(
   text: string,
@@ -59,7 +63,7 @@ export function parseNotice(
   if (yamlProblems.length) return { problems: [...problems, ...yamlProblems] };
 
   const zone = config.timezone;
-  const { values, problems: fieldProblems } = validateFields(source, data, schemasFor(zone).notice, REQUIRED_NOTICE_KEYS);
+  const { values, problems: fieldProblems } = validateFields(source, data, schemasFor(zone).notice, REQUIRED_NOTICE_KEYS, [], NOTICE_CHANGES);
   problems.push(...fieldProblems);
   const { type, date } = values;
 
@@ -124,7 +128,7 @@ function validateWindow(
   problems: Problem[],
 ): Window | undefined {
   const file = source.file;
-  const { values, problems: windowProblems } = validateFields(source, raw, schemasFor(zone).window, REQUIRED_WINDOW_KEYS, ['window']);
+  const { values, problems: windowProblems } = validateFields(source, raw, schemasFor(zone).window, REQUIRED_WINDOW_KEYS, ['window'], NOTICE_CHANGES);
   problems.push(...windowProblems);
   if (windowProblems.length || values.start === undefined) return undefined;
   const { start, end, duration } = values;
@@ -160,7 +164,7 @@ function validateUpdates(
   const updates: Update[] = [];
   raws.forEach((raw, index) => {
     const path = ['updates', index];
-    const { values, problems: updateProblems } = validateFields(source, raw, schemasFor(zone).update, REQUIRED_UPDATE_KEYS, path);
+    const { values, problems: updateProblems } = validateFields(source, raw, schemasFor(zone).update, REQUIRED_UPDATE_KEYS, path, NOTICE_CHANGES);
     problems.push(...updateProblems);
     const { at, status = 'update', body } = values;
     if (type !== undefined && values.status !== undefined && !STATUSES_FOR_TYPE[type].includes(status)) {

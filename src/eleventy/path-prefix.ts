@@ -5,7 +5,7 @@
  * carry that path.
  *
  * Templates keep writing plain root-relative links (`/history/`, `/feed.xml`,
- * `assetPath('/style.css')`). Eleventy's path prefix, taken from the site's
+ * `site.theme.asset('/style.css')`). Eleventy's path prefix, taken from the site's
  * `url`, and its HTML <base> plugin rewrite every URL attribute of every page
  * (`href`, `src`, `srcset`, ... of links, scripts, images, forms, in templates
  * and notice bodies alike) from `/x` to `/status/x` as the page is written, so

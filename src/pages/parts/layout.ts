@@ -13,6 +13,7 @@ import { feedLinks } from '../../outputs/feeds.ts';
 import { scriptStrings } from '../../i18n/script-strings.ts';
 import { part, type HeaderPart } from './overrides.ts';
 import { zoneName } from '../../model/views.ts';
+import { brandStylesheetLink, extraNavigation, faviconLink, footerExtras, siteTitle } from './branding.ts';
 
 interface PageOptions {
   site: SiteModel;
@@ -48,6 +49,7 @@ export function page({ site, title, url, description, feeds = [], body }: PageOp
     { href: '/archive/', label: locale.t('nav.archive') },
     { href: '/history/', label: locale.t('nav.history') },
     { href: '/subscribe/', label: locale.t('nav.subscribe') },
+    ...extraNavigation(config),
   ];
   const navItems = nav.map((item) => ({ ...item, current: item.href === url }));
   return html`<!doctype html>
@@ -59,9 +61,9 @@ export function page({ site, title, url, description, feeds = [], body }: PageOp
 <title>${fullTitle}</title>
 <meta name="description" content="${description ?? config.description}">
 <link rel="canonical" href="${config.url}${url}">
-<link rel="icon" href="data:,">
+${faviconLink(config)}
 <link rel="stylesheet" href="${site.theme.asset('/style.css')}">
-${site.theme.has(SITE_STYLESHEET) ? html`<link rel="stylesheet" href="${site.theme.asset(SITE_STYLESHEET)}">\n` : ''}<script src="${site.theme.asset('/time.js')}" defer></script>
+${brandStylesheetLink(config)}${site.theme.has(SITE_STYLESHEET) ? html`<link rel="stylesheet" href="${site.theme.asset(SITE_STYLESHEET)}">\n` : ''}<script src="${site.theme.asset('/time.js')}" defer></script>
 ${allFeeds.map((feed) => html`<link rel="alternate" type="${feed.type}" title="${feed.title}" href="${feed.href}">\n`)}
 </head>
 <body data-strings="${scriptStrings(locale)}">
@@ -80,7 +82,7 @@ ${part('footer', { site, standard: standardFooter(site) })}
 function standardHeader(site: SiteModel, nav: HeaderPart['nav']): SafeHtml {
   const { config, locale } = site;
   return html`<header class="site-header">
-<p class="site-title"><a href="/">${config.title}</a></p>
+<p class="site-title"><a href="/">${siteTitle(config)}</a></p>
 <nav aria-label="${locale.t('nav.label')}">
 <ul>
 ${nav.map((item) => html`<li><a href="${item.href}"${item.current ? html` aria-current="page"` : ''}>${item.label}</a></li>\n`)}
@@ -90,9 +92,9 @@ ${nav.map((item) => html`<li><a href="${item.href}"${item.current ? html` aria-c
 </header>`;
 }
 
-/** The engine's site footer: the site's description. */
+/** The engine's site footer: the site's description, and the footer text and links of its branding. */
 function standardFooter(site: SiteModel): SafeHtml {
   return html`<footer class="site-footer">
 <p>${site.config.description}</p>
-</footer>`;
+${footerExtras(site.config)}</footer>`;
 }

@@ -8,6 +8,7 @@ import * as api_statuspage from './api/statuspage.11ty.ts';
 import * as archive from './archive.11ty.ts';
 import * as availability from './availability.11ty.ts';
 import * as badges from './badges.11ty.ts';
+import * as brand from './brand.11ty.ts';
 import * as buildInfo from './build-info.11ty.ts';
 import * as embed from './embed.11ty.ts';
 import * as feeds_availabilityOutputs from './feeds/availability-outputs.11ty.ts';
@@ -35,6 +36,7 @@ export const TEMPLATES: Record<string, TemplateModule> = {
   'archive.11ty.js': archive,
   'availability.11ty.js': availability,
   'badges.11ty.js': badges,
+  'brand.11ty.js': brand,
   'build-info.11ty.js': buildInfo,
   'embed.11ty.js': embed,
   'feeds/availability-outputs.11ty.js': feeds_availabilityOutputs,
