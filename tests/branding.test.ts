@@ -75,10 +75,10 @@ const BASE = `title: Example Net Status\nurl: https://status.example.net\ntimezo
 
 let site: Fixture;
 before(async () => {
-  site = await buildFixture({ files: { 'site.config.yaml': BRANDED_CONFIG, ...EXTRA_POSTS }, now: NOW });
-  // The site's public/ folder would bring these; the fixture links the engine's, so they are added to the output.
-  writeFileSync(join(site.output, 'logo.svg'), LOGO_SVG);
-  writeFileSync(join(site.output, 'favicon.png'), FAVICON_PNG);
+  // The site's own public/ folder brings the images.
+  site = await buildFixture({ files: { 'site.config.yaml': BRANDED_CONFIG, ...EXTRA_POSTS, 'public/logo.svg': LOGO_SVG }, now: NOW, build: false });
+  site.write('public/favicon.png', FAVICON_PNG);
+  await site.rebuild();
 });
 after(() => site?.remove());
 

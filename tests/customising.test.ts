@@ -162,6 +162,24 @@ describe('mistakes in parts/ are problems naming the file', () => {
   });
 });
 
+describe('branding images come from the site', () => {
+  it('a logo or favicon that no public/ folder holds is a problem at its line', async () => {
+    let fixture: Fixture | undefined;
+    const config = `${CONFIG}branding:\n  logo: /logo.svg\n  favicon: /icons/favicon.png\n`;
+    try {
+      fixture = await buildFixture({ now: NOW, files: { 'site.config.yaml': config, 'posts/2025/03/dns-slow.md': NOTICE, 'public/logo.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>' } });
+      assert.fail('the build should fail');
+    } catch (error) {
+      assert.ok(error instanceof InvalidInputError, String(error));
+      assert.deepEqual(error.problems.map((p) => `${p.file}:${p.line}: ${p.message}`), [
+        'site.config.yaml:9: `branding.favicon`: no file /icons/favicon.png in the site: put it in public/ (public/icons/favicon.png) or correct the path',
+      ]);
+    } finally {
+      fixture?.remove();
+    }
+  });
+});
+
 describe('inside an existing Eleventy site', () => {
   let dir: string;
   before(() => {

@@ -67,6 +67,8 @@ export interface BrandingConfig {
 export function parseBranding(
   source: YamlSource,
   written: { branding?: unknown; navigation?: unknown[]; footer?: unknown },
+  /** Whether the site has a static file at this URL; when given, a logo or favicon it lacks is a problem. */
+  hasFile?: (url: string) => boolean,
 ): BrandingConfig & { problems: Problem[] } {
   const problems: Problem[] = [];
   const branding: Branding = {};
@@ -75,6 +77,11 @@ export function parseBranding(
     problems.push(...found);
     if (values.logo !== undefined) branding.logo = values.logo;
     if (values.favicon !== undefined) branding.favicon = values.favicon;
+    for (const key of ['logo', 'favicon'] as const) {
+      const url = values[key];
+      if (url === undefined || !hasFile || hasFile(url)) continue;
+      problems.push({ file: source.file, line: lineOf(source, ['branding', key]), message: `\`branding.${key}\`: no file ${url} in the site: put it in public/ (public${url}) or correct the path` });
+    }
     const writtenAccent = (written.branding as Record<string, unknown> | null)?.accent;
     if (values.accent_dark !== undefined && writtenAccent == null) {
       problems.push({ file: source.file, line: lineOf(source, ['branding', 'accent_dark'], 'key'), message: '`branding.accent_dark` needs `branding.accent` too: the dark colour only replaces the light one in the dark scheme' });

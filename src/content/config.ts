@@ -99,17 +99,23 @@ export interface SiteConfig extends BrandingConfig {
   notify: NotifyConfig;
 }
 
-export function loadConfig(path: string, displayPath = path): { config?: SiteConfig; problems: Problem[] } {
+/** What checking a config can look at beyond its text. */
+export interface ConfigContext {
+  /** Whether the site has a static file at a URL ('/logo.svg'), for the branding images. */
+  hasFile?: (url: string) => boolean;
+}
+
+export function loadConfig(path: string, displayPath = path, context: ConfigContext = {}): { config?: SiteConfig; problems: Problem[] } {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch {
     return { problems: [{ file: displayPath, line: 1, message: 'cannot read the site configuration file' }] };
   }
-  return parseConfig(text, displayPath);
+  return parseConfig(text, displayPath, context);
 }
 
-export function parseConfig(text: string, file: string): { config?: SiteConfig; problems: Problem[] } {
+export function parseConfig(text: string, file: string, context: ConfigContext = {}): { config?: SiteConfig; problems: Problem[] } {
   const { source, data, problems } = parseYaml(text, file);
   if (problems.length) return { problems };
   const { values, problems: fieldProblems } = validateFields(source, data, configFields, REQUIRED_CONFIG_KEYS, [], changedKeysOf('config'));
@@ -134,7 +140,7 @@ export function parseConfig(text: string, file: string): { config?: SiteConfig; 
   const notify = values.notify === undefined ? { notify: DEFAULT_NOTIFY, problems: [] } : parseNotifyConfig(source, values.notify, [...seen]);
   problems.push(...notify.problems);
   problems.push(...localeConfigProblems(source, values.language, values.strings));
-  const { problems: brandingProblems, ...branding } = parseBranding(source, values);
+  const { problems: brandingProblems, ...branding } = parseBranding(source, values, context.hasFile);
   problems.push(...brandingProblems);
 
   if (problems.length) return { problems };

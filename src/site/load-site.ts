@@ -11,7 +11,8 @@ import { InvalidInputError, sortProblems, type Problem } from '../content/proble
 import { parseTime } from '../time/time.ts';
 import type { Theme } from '../model/theme.ts';
 import { retiredFiles } from './parts.ts';
-import { sitePaths, type SitePaths } from './paths.ts';
+import { SiteAssets } from './assets.ts';
+import { ENGINE_PUBLIC, sitePaths, type SitePaths } from './paths.ts';
 
 export interface SiteOptions {
   /** The site's folder, holding `site.config.yaml` and `posts/`. */
@@ -77,7 +78,8 @@ export function loadSiteTimed(options: SiteOptions): { model: SiteModel; timings
 
 function readSite(paths: SitePaths, parseCache?: ParseCache) {
   const configFile = relative(paths.root, paths.config).split(sep).join('/');
-  const { config, problems } = loadConfig(paths.config, configFile);
+  const statics = new SiteAssets([ENGINE_PUBLIC, paths.public]);
+  const { config, problems } = loadConfig(paths.config, configFile, { hasFile: (url) => statics.has(url) });
   if (!config) return { config, notices: [], problems: sortProblems(problems), files: 0, parsed: 0 };
   const loaded = loadNotices(paths.posts, config, paths.root, parseCache);
   return {

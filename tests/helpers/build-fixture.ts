@@ -59,7 +59,7 @@ export interface Fixture {
   /** Every built file's site path ('/feed.xml', '/api/v2/summary.json', ...), sorted. */
   files(): string[];
   /** Writes a source file (relative to the root), e.g. 'posts/2008/10/x.md'. */
-  write(path: string, content: string): void;
+  write(path: string, content: string | Uint8Array): void;
   /** Builds (again) into `_site`, at `now` if given (else the fixture's); rejects as `buildSite()` does. */
   rebuild(now?: string): Promise<void>;
   /** `snapshot(output)`: every built file's SHA-256. */
