@@ -33,8 +33,19 @@ export function searchDocument(notice: SiteModel['notices'][number], site: Pick<
   return `<html lang="${escapeHtml(language)}"><body><main data-pagefind-body><h1>${escapeHtml(notice.title)}</h1><span data-pagefind-meta="date[data-date], type[data-type]" data-date="${date}" data-type="${escapeHtml(typeLabel(notice.type, site.locale))}"></span>${notice.html}${updates}</main></body></html>`;
 }
 
-/** Writes the index of `site`'s notices to `<outputDir>/pagefind/`. */
-export async function writeSearchIndex(site: SiteModel, outputDir: string): Promise<void> {
+/**
+ * Starts indexing `site`'s notices into `<outputDir>/pagefind/` and returns at
+ * once; the promise settles when the index is written. It needs only the
+ * model, not the written pages, so the build runs it while Eleventy renders
+ * (Pagefind works in a process of its own, on another core) and waits for it
+ * before publishing. Other files may be written into `outputDir` meanwhile.
+ *
+ * HTML documents rather than Pagefind's custom records: records were measured
+ * no faster to add (0.80 against 0.87 s for 1,000 notices; writing the index,
+ * 1.6-2 s, is the bulk either way), and a record's text has no headings, so
+ * a notice whose title matches would lose the weight Pagefind gives a <h1>.
+ */
+export async function startSearchIndex(site: SiteModel, outputDir: string): Promise<void> {
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: site.config.language.slice(0, 2) });
     if (!index) throw new Error(`search index: ${errors.join('; ')}`);

@@ -7,7 +7,7 @@ import { rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import { provideSiteModel } from '../eleventy/site-data.ts';
-import { writeSearchIndex } from '../outputs/search-index.ts';
+import { startSearchIndex } from '../outputs/search-index.ts';
 import { loadSite } from './load-site.ts';
 import { publishStaging, removeAbandonedStaging, restoreInterruptedSwap, STAGING_PREFIX } from './publish.ts';
 
@@ -22,8 +22,14 @@ interface BuildOptions {
 
 /** Where a build spent time beyond loading (see lastLoadTimings), for `npm run bench`. */
 export interface BuildTimings {
-  /** Writing the Pagefind search index into the staging folder. */
+  /** Indexing with Pagefind, start to index written (it runs beside Eleventy's run). */
   searchIndexMs: number;
+  /** Of that, how long the build waited for the index after Eleventy was done. */
+  searchWaitMs: number;
+  /** Eleventy's whole run. */
+  eleventyMs: number;
+  /** Swapping the staging folder in (the old site is deleted in the background). */
+  publishMs: number;
 }
 
 export async function buildSite(root: string, output = OUTPUT_DIR, options: BuildOptions = {}): Promise<BuildTimings> {
@@ -35,8 +41,13 @@ export async function buildSite(root: string, output = OUTPUT_DIR, options: Buil
   removeAbandonedStaging(outputPath);
   restoreInterruptedSwap(outputPath);
   provideSiteModel(model);
-  let searchIndexMs = 0;
-  try {
+  const started = performance.now();
+  let indexed = 0;
+  let eleventyDone = 0;
+  // The search index belongs to these pages: built into the same staging folder, swapped in with them.
+  // It needs only the model, so it runs while Eleventy renders.
+  const indexing = startSearchIndex(model, staging).then(() => (indexed = performance.now()));
+  const rendering = (async () => {
     const eleventy = new Eleventy(TEMPLATES_DIR, staging, {
       configPath: join(root, '.eleventy.ts'),
       quietMode: true,
@@ -44,16 +55,22 @@ export async function buildSite(root: string, output = OUTPUT_DIR, options: Buil
     // Errors are reported by the command (src/cli/command.ts), in one line or, with DEBUG=noticeboard, with the stack.
     eleventy.logger.overrideLogger(false);
     await eleventy.write();
-    // The search index belongs to these pages: built into the same staging folder, swapped in with them.
-    const indexStarted = performance.now();
-    await writeSearchIndex(model, staging);
-    searchIndexMs = performance.now() - indexStarted;
-  } catch (error) {
+    eleventyDone = performance.now();
+  })();
+  // Both settle before anything else happens to the staging folder, even when one fails.
+  const [index, pages] = await Promise.allSettled([indexing, rendering]);
+  provideSiteModel(undefined);
+  const failed = [pages, index].find((result) => result.status === 'rejected');
+  if (failed) {
     rmSync(staging, { recursive: true, force: true });
-    throw error;
-  } finally {
-    provideSiteModel(undefined);
+    throw failed.reason;
   }
+  const publishing = performance.now();
   publishStaging(staging, outputPath);
-  return { searchIndexMs };
+  return {
+    searchIndexMs: indexed - started,
+    searchWaitMs: Math.max(0, indexed - eleventyDone),
+    eleventyMs: eleventyDone - started,
+    publishMs: performance.now() - publishing,
+  };
 }
