@@ -43,8 +43,8 @@ export function searchDocument(notice: SiteModel['notices'][number], site: Pick<
  * Pagefind indexes in a process of its own (on the other core), driven from a
  * worker thread (search-worker.js) with its own event loop: driven from the
  * main thread, each batch waited for a turn between Eleventy's renders, and at
- * 1,000 notices the build then waited 22% of its time for the index after
- * Eleventy was done. The documents go to the worker in chunks, two ahead, so
+ * 1,000 notices on a busy machine the build then waited 22% of its time for
+ * the index after Eleventy was done. The documents go to the worker in chunks, two ahead, so
  * only a few thousand are in memory at once, also at 100,000 notices.
  *
  * HTML documents rather than Pagefind's custom records: records were measured
