@@ -4,7 +4,8 @@
  * and how fast the disk is while it runs.
  */
 import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { join, relative, sep } from 'node:path';
 
 export interface EleventyStages {
   /** Every template's render, summed. */
@@ -29,7 +30,7 @@ export function parseEleventyBenchmark(stderr: string): EleventyStages {
     if (what === 'Render') stages.renderMs += ms;
     else if (WRITE_STEPS.includes(what)) stages.writeMs += ms;
     else if (what.startsWith('> Render Content > ')) {
-      const name = what.slice('> Render Content > '.length).replace(/^\.\/templates\//, '');
+      const name = what.slice('> Render Content > '.length).replace(/^.*\/templates\//, '');
       stages.templates.set(name, (stages.templates.get(name) ?? 0) + ms);
     }
   }
@@ -48,16 +49,19 @@ export interface OutputSize {
   bytes: number;
   /** The largest HTML page, for bounded-size checks. */
   largestPage: { path: string; bytes: number };
+  /** Every file: path relative to the folder ('/'-separated) and size, for the floor to write the same. */
+  list: [path: string, bytes: number][];
 }
 
 export function measureOutput(dir: string): OutputSize {
-  const size: OutputSize = { pages: 0, files: 0, bytes: 0, largestPage: { path: '', bytes: 0 } };
+  const size: OutputSize = { pages: 0, files: 0, bytes: 0, largestPage: { path: '', bytes: 0 }, list: [] };
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const path = join(entry.parentPath, entry.name);
     const bytes = statSync(path).size;
     size.files++;
     size.bytes += bytes;
+    size.list.push([relative(dir, path).split(sep).join('/'), bytes]);
     if (entry.name.endsWith('.html')) {
       size.pages++;
       if (bytes > size.largestPage.bytes) size.largestPage = { path: path.slice(dir.length), bytes };
@@ -91,4 +95,17 @@ export function probeDisk(dir: string, count = 1000): number {
   const ms = performance.now() - started;
   rmSync(dir, { recursive: true, force: true });
   return ms;
+}
+
+/**
+ * The file system a folder is on, from `df -T`: device, type, mount point,
+ * and whether it is memory (tmpfs, ramfs) or a disk.
+ */
+export function fileSystemOf(dir: string): string {
+  const df = spawnSync('df', ['-T', dir], { encoding: 'utf8' });
+  const fields = df.status === 0 ? df.stdout.trim().split('\n').at(-1)!.split(/\s+/) : [];
+  if (fields.length < 7) return `unknown (df -T failed: ${df.stderr.trim()})`;
+  const [device, type] = fields;
+  const memory = type === 'tmpfs' || type === 'ramfs';
+  return `${device} (${type}, ${memory ? 'memory' : 'a disk'}) mounted at ${fields.at(-1)}`;
 }

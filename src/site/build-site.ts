@@ -3,16 +3,16 @@
  * swaps it in only after a complete, successful build. A failed or killed build
  * never touches the last good `_site/`.
  */
-import { existsSync, rmSync, renameSync, readdirSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { InvalidInputError, sortProblems } from '../content/problems.ts';
 import type { EleventyConfig } from '../eleventy/eleventy-config.ts';
 import type { LoadTimings } from './load-site.ts';
 import { OUTPUT_DIR } from './paths.ts';
+import { publishStaging, removeAbandonedStaging, restoreInterruptedSwap, STAGING_PREFIX } from './publish.ts';
 import { Site, type SiteSetup } from './site.ts';
 
 export { OUTPUT_DIR };
-const STAGING_PREFIX = '.site-staging-';
 
 export interface BuildOptions extends SiteSetup {
   /** The output folder, relative to the root or absolute (default `_site`). */
@@ -26,15 +26,20 @@ export interface BuildResult {
   /** The folder the site was published to. */
   output: string;
   load: LoadTimings;
-  /** Eleventy's part: setup, rendering and writing, with the search index. */
-  eleventyMs: number;
-  /** Writing the Pagefind search index into the staging folder. */
+  /** Indexing with Pagefind, start to index written (it runs beside Eleventy's run). */
   searchIndexMs: number;
+  /** Of that, how long the build waited for the index after Eleventy was done. */
+  searchWaitMs: number;
+  /** Eleventy's whole run, its modules' loading included. */
+  eleventyMs: number;
+  /** Swapping the staging folder in (the old site is deleted in the background). */
+  publishMs: number;
 }
 
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const site = options.site ?? new Site({ ...options, paths: { ...options.paths, output: options.output ?? options.paths?.output } });
   const outputPath = site.paths.output;
+  // Next to the output folder, so that publishing is a rename on the same file system.
   const staging = join(dirname(outputPath), `${STAGING_PREFIX}${process.pid}`);
   // Validation problems surface here, before Eleventy starts or anything is written.
   const partProblems = await site.loadParts();
@@ -47,20 +52,24 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   }
   if (partProblems.length) throw new InvalidInputError(sortProblems(partProblems));
   const load = site.lastTimings!;
-  removeAbandonedStaging(dirname(outputPath));
+  removeAbandonedStaging(outputPath);
   restoreInterruptedSwap(outputPath);
-  const eleventyStarted = performance.now();
-  let searchIndexMs = 0;
-  try {
-    // Loaded here, after the content is read and valid: most of a build's
-    // start-up is Eleventy's modules (and Pagefind's), which a build with
-    // problems never needs.
-    const [{ default: Eleventy }, { default: noticeboardPlugin }, { pathPrefixOf }, { writeSearchIndex }] = await Promise.all([
-      import('@11ty/eleventy'),
-      import('../eleventy/plugin.ts'),
-      import('../eleventy/path-prefix.ts'),
-      import('../outputs/search-index.ts'),
-    ]);
+  const started = performance.now();
+  let indexed = 0;
+  let eleventyDone = 0;
+  // Loaded here, after the content is read and valid: most of a build's
+  // start-up is Eleventy's modules (and Pagefind's), which a build with
+  // problems never needs.
+  const [{ default: Eleventy }, { default: noticeboardPlugin }, { pathPrefixOf }, { startSearchIndex }] = await Promise.all([
+    import('@11ty/eleventy'),
+    import('../eleventy/plugin.ts'),
+    import('../eleventy/path-prefix.ts'),
+    import('../outputs/search-index.ts'),
+  ]);
+  // The search index belongs to these pages: built into the same staging folder, swapped in with them.
+  // It needs only the model, so it runs while Eleventy renders.
+  const indexing = startSearchIndex(model, staging).then(() => (indexed = performance.now()));
+  const rendering = (async () => {
     const eleventy = new Eleventy(site.inputDir(), staging, {
       // No configuration file: the site is configured by its site.config.yaml, and
       // nothing is read from the working directory.
@@ -72,50 +81,23 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // Errors are reported by the command (src/cli/command.ts), in one line or, with DEBUG=noticeboard, with the stack.
     eleventy.logger.overrideLogger(false);
     await eleventy.write();
-    // The search index belongs to these pages: built into the same staging folder, swapped in with them.
-    const indexStarted = performance.now();
-    await writeSearchIndex(model, staging);
-    searchIndexMs = performance.now() - indexStarted;
-  } catch (error) {
+    eleventyDone = performance.now();
+  })();
+  // Both settle before anything else happens to the staging folder, even when one fails.
+  const [index, pages] = await Promise.allSettled([indexing, rendering]);
+  const failed = [pages, index].find((result) => result.status === 'rejected');
+  if (failed) {
     rmSync(staging, { recursive: true, force: true });
-    throw error;
+    throw failed.reason;
   }
-  const eleventyMs = performance.now() - eleventyStarted;
-  const previous = `${outputPath}.previous-${process.pid}`;
-  if (existsSync(outputPath)) renameSync(outputPath, previous);
-  renameSync(staging, outputPath);
-  rmSync(previous, { recursive: true, force: true });
-  return { output: outputPath, load, eleventyMs, searchIndexMs };
-}
-
-/**
- * A build killed between its two renames leaves no `_site/` but the last good
- * one as `_site.previous-<pid>`: put it back before anything else.
- */
-function restoreInterruptedSwap(outputPath: string): void {
-  if (existsSync(outputPath)) return;
-  const dir = dirname(outputPath);
-  const prefix = `${basename(outputPath)}.previous-`;
-  const left = readdirSync(dir).find((name) => name.startsWith(prefix) && !isRunning(Number(name.slice(prefix.length))));
-  if (left) renameSync(join(dir, left), outputPath);
-}
-
-/** Staging folders left by builds that were killed part-way (not those of builds still running). */
-function removeAbandonedStaging(dir: string): void {
-  if (!existsSync(dir)) return;
-  for (const name of readdirSync(dir)) {
-    if (!name.startsWith(STAGING_PREFIX)) continue;
-    const pid = Number(name.slice(STAGING_PREFIX.length));
-    if (!isRunning(pid)) rmSync(join(dir, name), { recursive: true, force: true });
-  }
-}
-
-function isRunning(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  const publishing = performance.now();
+  publishStaging(staging, outputPath);
+  return {
+    output: outputPath,
+    load,
+    searchIndexMs: indexed - started,
+    searchWaitMs: Math.max(0, indexed - eleventyDone),
+    eleventyMs: eleventyDone - started,
+    publishMs: performance.now() - publishing,
+  };
 }

@@ -1,0 +1,87 @@
+/**
+ * What `npm run bench` prints: the run table, the stage tables of the build
+ * and of the floor (medians over the runs), render time by template.
+ */
+import { median } from './measure.ts';
+import type { BuildRun, FloorRun } from './runs.ts';
+
+export function seconds(ms: number): string {
+  return (ms / 1000).toFixed(2);
+}
+
+export function mib(bytes: number): string {
+  return (bytes / 1048576).toFixed(1);
+}
+
+const WIDTHS = [7, 9, 8, 13, 8, 8, 12, 13];
+export const RUN_HEADER = ['run', 'kind', 'wall s', 'peak RSS MiB', 'pages', 'files', 'MiB written', 'build/floor'];
+
+export function printRow(cells: string[]): void {
+  console.log(cells.map((cell, i) => (i === 0 ? cell.padEnd(WIDTHS[i]!) : cell.padStart(WIDTHS[i]!))).join(' '));
+}
+
+export function buildRow(label: string, kind: string, run: BuildRun, ratio = ''): string[] {
+  const { output } = run;
+  return [label, kind, run.wallS.toFixed(2), run.rssMiB.toFixed(0), String(output.pages), String(output.files), mib(output.bytes), ratio];
+}
+
+export function floorRow(label: string, run: FloorRun): string[] {
+  return [label, 'floor', run.wallS.toFixed(2), run.rssMiB.toFixed(0), '', String(run.result.files), mib(run.result.bytes), ''];
+}
+
+/** A stage's median over the runs, in ms. */
+type Stage = [name: string, pick: (run: BuildRun) => number];
+
+/** Render time of the availability pages, downloads and per-service reports (templates named *availability*). */
+function availabilityMs(run: BuildRun): number {
+  let ms = 0;
+  for (const [name, value] of run.eleventy.templates) if (name.includes('availability')) ms += value;
+  return ms;
+}
+
+const BUILD_STAGES: Stage[] = [
+  ['startup (node, tsx, modules)', (r) => r.child.startupMs],
+  ['load+validate', (r) => r.child.readMs],
+  ['model', (r) => r.child.modelMs],
+  ['before Eleventy (old staging, index start)', (r) => r.child.afterModelMs - r.child.eleventyMs - r.child.searchWaitMs - r.child.publishMs],
+  ['eleventy setup (data, pagination)', (r) => r.child.eleventyMs - r.eleventy.renderMs - r.eleventy.writeMs],
+  ['render', (r) => r.eleventy.renderMs],
+  ['  of which availability reports', availabilityMs],
+  ['write', (r) => r.eleventy.writeMs],
+  ['search index: wait after Eleventy', (r) => r.child.searchWaitMs],
+  ['publish (swap; old site deleted after)', (r) => r.child.publishMs],
+  ['exit', (r) => r.wallS * 1000 - r.child.totalMs],
+];
+
+export function printBuildStages(runs: readonly BuildRun[]): void {
+  const wallMs = median(runs.map((r) => r.wallS * 1000));
+  console.log('\nBuild stages (median s, share of wall):');
+  for (const [name, pick] of BUILD_STAGES) printStage(name, median(runs.map(pick)), wallMs);
+  const indexMs = median(runs.map((r) => r.child.searchIndexMs));
+  console.log(`  (search index, Pagefind, beside Eleventy: ${seconds(indexMs)} s from start to written; only the wait above is on the build's path)`);
+}
+
+export function printFloorStages(runs: readonly FloorRun[]): void {
+  const wallMs = median(runs.map((r) => r.wallS * 1000));
+  const stages: [string, (run: FloorRun) => number][] = [
+    ['startup (node, tsx, modules)', (r) => r.result.startupMs],
+    ['read + front matter', (r) => r.result.readMs],
+    ['render Markdown', (r) => r.result.renderMs],
+    ['write', (r) => r.result.writeMs],
+    ['exit', (r) => r.wallS * 1000 - r.result.totalMs],
+  ];
+  console.log('\nFloor stages (median s, share of wall):');
+  for (const [name, pick] of stages) printStage(name, median(runs.map(pick)), wallMs);
+}
+
+function printStage(name: string, ms: number, wallMs: number): void {
+  const value = Math.max(0, ms);
+  console.log(`  ${name.padEnd(44)} ${seconds(value).padStart(7)}  ${((value / wallMs) * 100).toFixed(0).padStart(3)}%`);
+}
+
+export function printTemplates(runs: readonly BuildRun[]): void {
+  console.log('\nRender by template (median ms):');
+  const names = [...runs[0]!.eleventy.templates.keys()];
+  const byTemplate = names.map((name) => [name, median(runs.map((r) => r.eleventy.templates.get(name) ?? 0))] as const).sort((a, b) => b[1] - a[1]);
+  for (const [name, ms] of byTemplate) console.log(`  ${name.padEnd(56)} ${String(Math.round(ms)).padStart(7)}`);
+}
