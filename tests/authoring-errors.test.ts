@@ -361,6 +361,36 @@ describe('issue 12: authoring at 3 AM', () => {
       if (server.exitCode === null) process.kill(-server.pid!, 'SIGTERM');
     }
   });
+
+  it('12b. npm start on a site that has a problem from the start shows it on every page, then the site once fixed', async () => {
+    const broken = INCIDENT.replace('title: DNS resolvers down', 'title: DNS: resolvers down');
+    const fixture = site({ 'posts/2025/03/dns-resolvers-down.md': broken });
+    const port = await freePort();
+    const server = spawn('npm', ['start', '--', '--port', String(port)], { cwd: fixture.root, env: { ...process.env, STATUS_NOW: NOW, DEBUG: '' }, detached: true });
+    let log = '';
+    server.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    server.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    const waitFor = async (pattern: RegExp, from = 0) => {
+      while (!pattern.test(log.slice(from))) {
+        if (server.exitCode !== null) throw new Error(`npm start exited:\n${log}`);
+        await new Promise((wake) => setTimeout(wake, 100));
+      }
+    };
+    try {
+      await waitFor(/Built _preview\/: 1 problem; every page shows them until they are fixed/);
+      await waitFor(/Preview at http:\/\/localhost:\d+\//);
+      assert.doesNotMatch(log, /unexpected error/);
+      const page = await fetchPage(port, '/');
+      assert.equal(page.status, 500);
+      assert.match(parseHTML(page.body).document.querySelector('li code')!.textContent!, /dns-resolvers-down\.md:2: the value of `title`/);
+      const from = log.length;
+      fixture.write('posts/2025/03/dns-resolvers-down.md', INCIDENT);
+      await waitFor(/changed: wrote \d+ files? in [\d.]+ s; the problems are fixed\n/, from);
+      assert.equal((await fetchPage(port, '/')).status, 200);
+    } finally {
+      if (server.exitCode === null) process.kill(-server.pid!, 'SIGTERM');
+    }
+  });
 });
 
 function freePort(): Promise<number> {

@@ -56,7 +56,14 @@ export function retiredFiles(root: string): Problem[] {
     ['templates', 'since 0.2.0 the pages come from the noticeboard package and templates/ is not read: move your changes to parts/ (header.js, footer.js, notice.js), public/site.css or pages/ (docs/customising.md), then delete templates/'],
     ['.eleventy.ts', "since 0.2.0 noticeboard configures Eleventy itself and this file is not read: delete it (an existing Eleventy site adds noticeboard with addPlugin, see docs/customising.md)"],
   ];
-  return retired.filter(([name]) => existsSync(join(root, name))).map(([name, fix]) => ({ file: name, line: 1, message: fix }));
+  return retired.filter(([name]) => holdsFiles(join(root, name))).map(([name, fix]) => ({ file: name, line: 1, message: fix }));
+}
+
+/** A file, or a folder with at least one file somewhere in it (an empty folder git left behind is nothing). */
+function holdsFiles(path: string): boolean {
+  if (!existsSync(path)) return false;
+  if (!statSync(path).isDirectory()) return true;
+  return readdirSync(path, { recursive: true, withFileTypes: true }).some((entry) => entry.isFile());
 }
 
 function firstLine(error: unknown): string {

@@ -125,8 +125,10 @@ export class Site {
   /** The last good model, or a site of no notices when there is none yet (the preview's first load failed). */
   lastGoodModel(): SiteModel {
     if (this.#lastModel) return this.#lastModel;
-    const { config } = parseConfig('title: noticeboard preview\nurl: http://localhost\ntimezone: UTC\nservices: []\n', CONFIG_FILE);
-    return buildModel(config!, [], new Date(0), { includeDrafts: this.includeDrafts, theme: this.theme });
+    // Its pages are never shown (the preview shows the problems instead); it only has to be valid.
+    const { config, problems } = parseConfig('title: noticeboard preview\nurl: http://localhost\ntimezone: UTC\nservices:\n  - id: none\n    name: None\n', CONFIG_FILE);
+    if (!config) throw new Error(`the preview's placeholder site is not valid: ${problems.map((p) => p.message).join('; ')}`);
+    return buildModel(config, [], new Date(0), { includeDrafts: this.includeDrafts, theme: this.theme });
   }
 
   /** The configured `url` (for Eleventy's path prefix, needed before any data loads); undefined when the config is not valid. */
