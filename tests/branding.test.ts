@@ -226,6 +226,12 @@ footer:
     ]);
   });
 
+  it('an unquoted colour (YAML reads # as a comment) is a problem, not ignored', () => {
+    assert.deepEqual(problemsOf(`${BASE}branding:\n  accent: #0b5cad\n`), [
+      'site.config.yaml:10: `branding.accent` is empty: in YAML a # starts a comment, so put the colour in quotes, e.g. accent: "#0b5cad"',
+    ]);
+  });
+
   it('an unknown key in branding names the valid ones; a link needs a label', () => {
     assert.deepEqual(problemsOf(`${BASE}branding:\n  colour: "#00796b"\nnavigation:\n  - url: /about/\n`), [
       'site.config.yaml:10: unknown key `colour` in `branding`; valid keys are logo, favicon, accent, accent_dark',

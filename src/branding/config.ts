@@ -83,6 +83,13 @@ export function parseBranding(
       problems.push({ file: source.file, line: lineOf(source, ['branding', key]), message: `\`branding.${key}\`: no file ${url} in the site: put it in public/ (public${url}) or correct the path` });
     }
     const writtenAccent = (written.branding as Record<string, unknown> | null)?.accent;
+    // `accent: #0b5cad` unquoted is YAML for an empty value and a comment: say so rather than ignore it.
+    for (const key of ['accent', 'accent_dark'] as const) {
+      const raw = written.branding as Record<string, unknown> | null;
+      if (raw && key in raw && raw[key] === null) {
+        problems.push({ file: source.file, line: lineOf(source, ['branding', key], 'key'), message: `\`branding.${key}\` is empty: in YAML a # starts a comment, so put the colour in quotes, e.g. ${key}: "#0b5cad"` });
+      }
+    }
     if (values.accent_dark !== undefined && writtenAccent == null) {
       problems.push({ file: source.file, line: lineOf(source, ['branding', 'accent_dark'], 'key'), message: '`branding.accent_dark` needs `branding.accent` too: the dark colour only replaces the light one in the dark scheme' });
     } else if (values.accent !== undefined) {

@@ -50,7 +50,8 @@ export function darkAccentFor(light: string): string {
 export function accentProblem(key: 'accent' | 'accent_dark', colour: string, scheme: Scheme): string | undefined {
   const backgrounds = SCHEME_BACKGROUNDS[scheme];
   if (readableOnAll(colour, backgrounds)) return undefined;
-  const ratio = Math.floor(lowestContrast(colour, backgrounds) * 100) / 100;
+  // Rounded down, so a colour just under the threshold never reads as passing (4.49, not 4.5); two decimals always.
+  const ratio = (Math.floor(lowestContrast(colour, backgrounds) * 100 + 1e-9) / 100).toFixed(2);
   const direction = scheme === 'light' ? 'darker' : 'lighter';
   const variant = readableVariant(colour, backgrounds, direction);
   return (

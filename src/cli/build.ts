@@ -7,7 +7,7 @@ import { InvalidInputError } from '../content/problems.ts';
 import { parseFlags, ProblemsError, runCommand } from './command.ts';
 
 await runCommand(async () => {
-  parseFlags({}, 'usage: npm run build (no flags; STATUS_NOW sets the build time)');
+  parseFlags({}, 'usage: noticeboard build (no flags; STATUS_NOW sets the build time)');
   const started = Date.now();
   try {
     await buildSite({ root: process.cwd() });

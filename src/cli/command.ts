@@ -101,7 +101,7 @@ type FlagValues<O extends FlagSpec> = {
 /**
  * parseArgs with usage mistakes as UsageError: an unknown flag (with the
  * nearest known one), a missing value, a value given to a switch, or an
- * argument the command does not take. `usage` (e.g. "see npm run new -- --help")
+ * argument the command does not take. `usage` (e.g. "see noticeboard new --help")
  * closes each message.
  */
 export function parseFlags<O extends FlagSpec>(
@@ -110,6 +110,11 @@ export function parseFlags<O extends FlagSpec>(
   { args = process.argv.slice(2), positionals = false }: { args?: string[]; positionals?: boolean } = {},
 ): { values: FlagValues<O>; positionals: string[] } {
   const names = Object.keys(options);
+  // Every command answers --help with its usage, also one whose flags do not list it.
+  if (!names.includes('help') && args.some((arg) => arg === '--help' || arg === '-h')) {
+    console.log(usage);
+    process.exit(0);
+  }
   const flagName = (arg: string) => (arg.startsWith('--') ? arg.slice(2).split('=')[0]! : undefined);
   const isKnownFlag = (arg: string) => {
     const name = flagName(arg);
@@ -137,7 +142,7 @@ export function parseFlags<O extends FlagSpec>(
         const given = quoted.replace(/^-+/, '').split('=')[0]!;
         const guess = nearest(given, names);
         const list = names.map((name) => `--${name}`).join(', ');
-        usageError(`${quoted}: unknown flag${guess ? `; did you mean --${guess}?` : `; the flags are ${list}`} (${usage})`);
+        usageError(`${quoted}: unknown flag${guess ? `; did you mean --${guess}?` : names.length ? `; the flags are ${list}` : '; this command takes no flags'} (${usage})`);
       }
       // eslint-disable-next-line no-fallthrough
       case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {

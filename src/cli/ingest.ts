@@ -18,7 +18,7 @@ import { POSTS_DIR } from '../site/load-site.ts';
 import { parseFlags, ProblemsError, runCommand, usageError } from './command.ts';
 import { loadConfigAndNow } from './prompt.ts';
 
-const USAGE = `usage: npm run ingest -- FORMAT [FILE]   (FORMAT: ${FORMATS.join(', ')}; FILE: a JSON payload, default stdin)`;
+const USAGE = `usage: noticeboard ingest FORMAT [FILE]   (FORMAT: ${FORMATS.join(', ')}; FILE: a JSON payload, default stdin)`;
 
 await runCommand(() => {
   const { values: flags, positionals } = parseFlags({ help: { type: 'boolean', short: 'h' } }, USAGE, { positionals: true });
@@ -81,6 +81,6 @@ await runCommand(() => {
     renameSync(`${target}.ingest-tmp`, target);
   }
   for (const line of plan.done) console.log(line);
-  if (plan.changes.length) console.log('Check them with: npm run check');
+  if (plan.changes.length) console.log('Check them with: noticeboard check');
   return 0;
 });

@@ -21,7 +21,7 @@ import { futureNote } from '../authoring/future.ts';
 import { handleFailures, parseFlags, ProblemsError, usageError } from './command.ts';
 import { fromFlag, fromSchema, list, loadConfigAndNow, oneOf, Prompter, type Parse } from './prompt.ts';
 
-const USAGE = `usage: npm run new -- [--type incident|maintenance|notice] [--title TEXT] [--services id,id]
+const USAGE = `usage: noticeboard new [--type incident|maintenance|notice] [--title TEXT] [--services id,id]
                      [--impact none|minor|major|critical] [--start "YYYY-MM-DD HH:MM" | --start HH:MM]
                      [--duration 90m | --open] [--authors "Name, Name"] [--body TEXT | --body -]
                      [--date "YYYY-MM-DD HH:MM"]
@@ -49,7 +49,7 @@ const { values: flags } = parseFlags(
     date: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
-  'see npm run new -- --help',
+  'see noticeboard new --help',
 );
 
 if (flags.help) {
@@ -205,4 +205,4 @@ console.log(`Wrote ${file.path}\nIts page will be ${config.url}${file.notice.url
 const notes = [futureNote('It', file.notice.date, clock, config.timezone)];
 if (file.notice.window && type !== 'notice') notes.push(futureNote(`The ${type}`, file.notice.window.start, clock, config.timezone, 'starts at'));
 for (const note of notes) if (note) console.log(note);
-console.log('Check it with: npm run check');
+console.log('Check it with: noticeboard check');

@@ -16,7 +16,7 @@ import { InvalidInputError, formatProblem } from '../content/problems.ts';
 import { loadSite } from '../site/load-site.ts';
 import { parseDuration } from '../time/time.ts';
 
-const USAGE = 'usage: npm run notify -- [--dry-run] [--state FILE] [--since DURATION]';
+const USAGE = 'usage: noticeboard notify [--dry-run] [--state FILE] [--since DURATION]';
 export const DEFAULT_STATE_FILE = '.noticeboard/notify-state.json';
 
 function usageError(message: string): never {

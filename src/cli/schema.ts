@@ -4,7 +4,7 @@ import { configJsonSchema, noticeJsonSchema } from '../content/json-schemas.ts';
 import { parseFlags, runCommand } from './command.ts';
 
 await runCommand(() => {
-  parseFlags({}, 'usage: npm run schema (no flags)');
+  parseFlags({}, 'usage: noticeboard schema (no flags)');
   mkdirSync('schema', { recursive: true });
   for (const [file, schema] of [
     ['schema/site.config.schema.json', configJsonSchema()],

@@ -21,7 +21,7 @@ import { problemsMiddleware } from '../eleventy/problems-page.ts';
 import { PROBLEMS_EVENT, type ProblemsListener } from '../eleventy/site-data.ts';
 import { debugging, DEBUG_HINT, handleFailures, parseFlags, usageError } from './command.ts';
 
-const USAGE = 'usage: npm start [-- --port 8080] [--output _preview]';
+const USAGE = 'usage: noticeboard start [--port 8080] [--output _preview]';
 
 handleFailures();
 const { values } = parseFlags(

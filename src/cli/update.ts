@@ -14,7 +14,7 @@ import { didYouMean } from '../content/problems.ts';
 import { parseFlags, ProblemsError, runCommand, usageError } from './command.ts';
 import { fromFlag, loadConfigAndNow, Prompter, type Parse } from './prompt.ts';
 
-const USAGE = 'usage: npm run update -- <posts/…/notice.md> [--status STATUS] [--body TEXT | --body -] [--at "YYYY-MM-DD HH:MM" | --at HH:MM]';
+const USAGE = 'usage: noticeboard update <posts/…/notice.md> [--status STATUS] [--body TEXT | --body -] [--at "YYYY-MM-DD HH:MM" | --at HH:MM]';
 
 /** A status this notice's type has, for the flag and the question alike. */
 function statusFor(type: NoticeType): Parse<UpdateStatus> {
@@ -49,7 +49,7 @@ await runCommand(async () => {
     console.log(USAGE);
     return 0;
   }
-  if (positionals.length !== 1) usageError(`give one notice file, e.g. npm run update -- posts/2008/09/imap-slow.md --status resolved (${USAGE})`);
+  if (positionals.length !== 1) usageError(`give one notice file, e.g. noticeboard update posts/2026/03/dns-down.md --status resolved (${USAGE})`);
 
   const root = process.cwd();
   const { config, now } = loadConfigAndNow(root);

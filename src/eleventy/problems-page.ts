@@ -20,7 +20,7 @@ export function problemsPage(problems: readonly Problem[]): string {
 <body>
 <main>
 <h1>${count} to fix</h1>
-<p>The preview shows no page until these are fixed; the build and <code>npm run check</code> report the same. This page reloads when a file is saved.</p>
+<p>The preview shows no page until these are fixed; the build and <code>noticeboard check</code> report the same. This page reloads when a file is saved.</p>
 <ul>
 ${problems.map((problem) => html`<li><code>${formatProblem(problem)}</code></li>\n`)}
 </ul>
