@@ -7,6 +7,7 @@
  */
 import type { PeriodFigures, ServiceReport } from '../model/availability-report.ts';
 import type { SiteModel } from '../model/model.ts';
+import { AVAILABILITY_OUTPUTS, outputPath } from './registry.ts';
 
 export const CSV_COLUMNS = [
   'service',
@@ -107,8 +108,5 @@ export function availabilityJson(site: SiteModel, serviceId?: string): string {
 
 /** The download paths: site-wide under `/`, a service's under its URL. */
 export function availabilityDownloads(base: string): { format: 'csv' | 'json'; href: string }[] {
-  return [
-    { format: 'csv', href: `${base}availability.csv` },
-    { format: 'json', href: `${base}availability.json` },
-  ];
+  return AVAILABILITY_OUTPUTS.map((output) => ({ format: output.name, href: outputPath(output, base) }));
 }
