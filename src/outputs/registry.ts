@@ -12,6 +12,12 @@
 /** The folders an output exists in: the site's root ('/'), and each service's url ('/services/<id>/'). */
 export type OutputScope = 'site' | 'service';
 
+/**
+ * Each scope's folders as a deploy rule's path pattern: a service's url is
+ * `/services/<id>/` (src/model/model.ts), `*` standing for the id.
+ */
+export const SCOPE_PATTERNS: Record<OutputScope, string> = { site: '/', service: '/services/*/' };
+
 /** The Statuspage-compatible API files (spec §5), relative to the site's root. */
 export const STATUSPAGE_FILES = [
   'api/v2/summary.json',

@@ -9,6 +9,7 @@ import * as archive from './archive.11ty.ts';
 import * as availability from './availability.11ty.ts';
 import * as badges from './badges.11ty.ts';
 import * as buildInfo from './build-info.11ty.ts';
+import * as deployHeaders from './deploy-headers.11ty.ts';
 import * as embed from './embed.11ty.ts';
 import * as feeds_availabilityOutputs from './feeds/availability-outputs.11ty.ts';
 import * as feeds_serviceOutputs from './feeds/service-outputs.11ty.ts';
@@ -36,6 +37,7 @@ export const TEMPLATES: Record<string, TemplateModule> = {
   'availability.11ty.js': availability,
   'badges.11ty.js': badges,
   'build-info.11ty.js': buildInfo,
+  'deploy-headers.11ty.js': deployHeaders,
   'embed.11ty.js': embed,
   'feeds/availability-outputs.11ty.js': feeds_availabilityOutputs,
   'feeds/service-outputs.11ty.js': feeds_serviceOutputs,
