@@ -57,7 +57,9 @@ function headersFor(file: string, path: string): [string, string][] {
 }
 
 describe('the output registry', () => {
-  it('names each output once per file and folder', () => {
+  it('names each output once, and each file and folder once', () => {
+    const names = OUTPUTS.map((output) => output.name);
+    assert.equal(new Set(names).size, names.length, names.join(', '));
     const paths = OUTPUTS.flatMap(examplePaths);
     assert.equal(new Set(paths).size, paths.length);
   });

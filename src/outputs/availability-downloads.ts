@@ -108,5 +108,6 @@ export function availabilityJson(site: SiteModel, serviceId?: string): string {
 
 /** The download paths: site-wide under `/`, a service's under its URL. */
 export function availabilityDownloads(base: string): { format: 'csv' | 'json'; href: string }[] {
-  return AVAILABILITY_OUTPUTS.map((output) => ({ format: output.name, href: outputPath(output, base) }));
+  // The format is the file's extension: what the download links name ("CSV", "JSON").
+  return AVAILABILITY_OUTPUTS.map((output) => ({ format: output.file.split('.').pop() as 'csv' | 'json', href: outputPath(output, base) }));
 }

@@ -45,10 +45,12 @@ export interface OutputLink {
   href: string;
   /** Media type. */
   type: string;
+  /** How a page links it (`<link rel>`). */
+  rel: 'alternate';
 }
 
 function link(output: (typeof FEED_OUTPUTS)[number] | typeof CALENDAR_OUTPUT, base: string): OutputLink {
-  return { format: output.name, title: output.title, href: outputPath(output, base), type: output.mediaType };
+  return { format: output.name, title: output.title, href: outputPath(output, base), type: output.mediaType, rel: output.rel };
 }
 
 /** The feeds in folder `base` ('/' for the site, a service's url): what `<link rel="alternate">` names. */

@@ -30,8 +30,9 @@ export const STATUSPAGE_FILES = [
   'api/v2/scheduled-maintenances/active.json',
 ] as const;
 
-export interface Output<Name extends string = string> {
-  name: Name;
+export interface Output {
+  /** Unique; what a failing deploy test names. */
+  name: string;
   /** Relative to its base folder ('/' or a service's url). */
   file: string;
   /** Without parameters: every output is UTF-8 text, served with `; charset=utf-8`. */
@@ -65,8 +66,8 @@ export const CALENDAR_OUTPUT = {
 } as const satisfies Output;
 
 export const AVAILABILITY_OUTPUTS = [
-  { name: 'csv', file: 'availability.csv', mediaType: 'text/csv', scopes: BOTH, crossOrigin: false },
-  { name: 'json', file: 'availability.json', mediaType: 'application/json', scopes: BOTH, crossOrigin: false },
+  { name: 'availability-csv', file: 'availability.csv', mediaType: 'text/csv', scopes: BOTH, crossOrigin: false },
+  { name: 'availability-json', file: 'availability.json', mediaType: 'application/json', scopes: BOTH, crossOrigin: false },
 ] as const satisfies readonly Output[];
 
 export const STATUSPAGE_OUTPUTS: readonly Output[] = STATUSPAGE_FILES.map((file) => ({
