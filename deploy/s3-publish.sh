@@ -45,6 +45,7 @@ put 'text/html; charset=utf-8'             "$short" --include '*.html'
 
 # Anything else (images, ...) with types guessed from the extension; objects
 # just uploaded are newer than their files, so sync leaves them alone. Then
-# delete what the new site no longer has.
-aws s3 sync "$site/" "s3://$bucket/" --only-show-errors --delete --cache-control "$short"
+# delete what the new site no longer has. `_headers` is for Netlify and
+# Cloudflare Pages (docs/deploying.md): not uploaded.
+aws s3 sync "$site/" "s3://$bucket/" --only-show-errors --delete --cache-control "$short" --exclude _headers
 echo "s3-publish: $site -> s3://$bucket/"

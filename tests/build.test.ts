@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parseHTML } from 'linkedom';
 import { InvalidInputError } from '../src/content/problems.ts';
+import { renderHeadersFile } from '../src/outputs/headers.ts';
 import { buildFixture, PROJECT_ROOT, SAMPLE_NOW, type Fixture } from './helpers/build-fixture.ts';
 
 /** Every fixture this file builds, removed when its tests are done. */
@@ -62,6 +63,10 @@ describe('the sample site during the San Jose POP maintenance', () => {
   it('has every page of the contract', () => {
     const urls = ['/', '/2008/09/', '/archive/', '/services/', '/404.html', ...SEPTEMBER.map(([url]) => url), ...SERVICE_IDS.map((id) => `/services/${id}/`)];
     for (const url of urls) page(site, url);
+  });
+
+  it('writes the deploy headers of every output as _headers, from the output registry', () => {
+    assert.equal(readFileSync(join(site, '_headers'), 'utf8'), renderHeadersFile());
   });
 
   it('shows the maintenance in progress on the home page and the backbone is under maintenance', () => {

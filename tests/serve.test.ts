@@ -20,6 +20,7 @@ import { gunzipSync } from 'node:zlib';
 import { parseFeed } from 'feedsmith';
 import ICAL from 'ical.js';
 import { FINGERPRINTED_NAME, fingerprintedName } from '../src/site/assets.ts';
+import { HEADERS_FILE } from '../src/outputs/headers.ts';
 import { CONTENT_SECURITY_POLICY } from '../src/pages/parts/layout.ts';
 import { buildFixture, PROJECT_ROOT, SAMPLE_NOW, type Fixture } from './helpers/build-fixture.ts';
 import { findNginx, get, MISSING_NGINX, NGINX_CONF, startNginx, type Response, type RunningNginx } from './helpers/nginx.ts';
@@ -92,7 +93,7 @@ function expectedType(url: string): string | RegExp {
 
 const TEXT_TYPE = /^(?:text\/|application\/(?:json|feed\+json|rss\+xml|atom\+xml|xml|javascript)|image\/svg\+xml)/;
 
-/** Every file of the built site and the URL a reader uses for it (folders for index.html). */
+/** Every file of the built site that is served, and the URL a reader uses for it (folders for index.html); not `/_headers`, which is for other hosts. */
 function siteUrls(site: string): { url: string; file: string }[] {
   const found: { url: string; file: string }[] = [];
   const walk = (dir: string) => {
@@ -101,6 +102,7 @@ function siteUrls(site: string): { url: string; file: string }[] {
       if (entry.isDirectory()) walk(path);
       else {
         const url = `/${relative(site, path).split(sep).join('/')}`;
+        if (url === HEADERS_FILE) continue;
         found.push({ url: url.endsWith('/index.html') && url !== '/404.html' ? url.slice(0, -'index.html'.length) : url, file: path });
       }
     }
@@ -270,6 +272,13 @@ describe('deploy/nginx.conf serving the built sample site', () => {
       assert.equal(response.headers['cache-control'], SHORT_CACHE, `${url}: a 404 must never be cached as immutable`);
       assertSecurityHeaders(response, url);
     }
+  });
+
+  it("does not serve the build's _headers, written for Netlify and Cloudflare Pages", async () => {
+    assert.ok(readFileSync(join(site, '_headers'), 'utf8').includes('Content-Type: application/rss+xml; charset=utf-8'), '_headers was built');
+    const response = await get(port, HEADERS_FILE);
+    assert.equal(response.status, 404);
+    assert.ok(response.body.equals(readFileSync(join(site, '404.html'))), "not the site's 404.html");
   });
 
   it('lists no directory: a folder without index.html is a 404 too', async () => {

@@ -7,6 +7,7 @@
  */
 import type { PeriodFigures, ServiceReport } from '../model/availability-report.ts';
 import type { SiteModel } from '../model/model.ts';
+import { AVAILABILITY_OUTPUTS, outputPath } from './registry.ts';
 
 export const CSV_COLUMNS = [
   'service',
@@ -107,8 +108,6 @@ export function availabilityJson(site: SiteModel, serviceId?: string): string {
 
 /** The download paths: site-wide under `/`, a service's under its URL. */
 export function availabilityDownloads(base: string): { format: 'csv' | 'json'; href: string }[] {
-  return [
-    { format: 'csv', href: `${base}availability.csv` },
-    { format: 'json', href: `${base}availability.json` },
-  ];
+  // The format is the file's extension: what the download links name ("CSV", "JSON").
+  return AVAILABILITY_OUTPUTS.map((output) => ({ format: output.file.split('.').pop() as 'csv' | 'json', href: outputPath(output, base) }));
 }

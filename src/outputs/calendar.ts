@@ -37,10 +37,11 @@ import { tzlib_get_ical_block } from 'timezones-ical-library';
 import type { NoticeView, ServiceView, SiteModel } from '../model/model.ts';
 import type { EventTextCache } from '../model/theme.ts';
 import { lastChanged, noticeText, noticeUrl, servicesOf } from './common.ts';
+import { CALENDAR_OUTPUT } from './registry.ts';
 import { scrub } from './scrub.ts';
 
 /** The calendar's file name, in the same folder as the feeds ('/' or a service's url). */
-export const CALENDAR_FILE = 'maintenance.ics';
+export const CALENDAR_FILE = CALENDAR_OUTPUT.file;
 
 /**
  * The `webcal://` address of a calendar at absolute URL `url`: desktop and

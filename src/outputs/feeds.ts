@@ -26,42 +26,41 @@ import { Feed, type Category, type Item } from 'feed';
 import { escapeHtml } from '../pages/html.ts';
 import type { NoticeView, ServiceView, SiteModel } from '../model/model.ts';
 import { typeLabel } from '../model/views.ts';
-import { CALENDAR_FILE } from './calendar.ts';
+import { CALENDAR_OUTPUT, FEED_OUTPUTS, outputPath } from './registry.ts';
 import { lastChanged, latestOf, noticeHtml, noticeUrl, servicesOf, siteUrl } from './common.ts';
 import { scrub, scrubDeep } from './scrub.ts';
 import { atomText, finishXml, xmlAttribute, xmlCdata, xmlEscapedAttribute, xmlText } from './xml-safe.ts';
 
-export const FEED_FORMATS = ['rss', 'atom', 'json'] as const;
-type FeedFormat = (typeof FEED_FORMATS)[number];
+export const FEED_FORMATS = FEED_OUTPUTS.map((output) => output.name);
+type FeedFormat = (typeof FEED_OUTPUTS)[number]['name'];
 
 /** Where each format is written, relative to the feed's base folder ('/' or a service's url). */
-export const FEED_FILES: Record<FeedFormat, string> = { rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json' };
+export const FEED_FILES = Object.fromEntries(FEED_OUTPUTS.map((output) => [output.name, output.file])) as Record<FeedFormat, string>;
 
 /** A feed or the calendar: where pages link it and the output templates write it. */
 export interface OutputLink {
-  format: FeedFormat | 'ics';
+  format: FeedFormat | typeof CALENDAR_OUTPUT.name;
   title: string;
   /** Site-relative. */
   href: string;
   /** Media type. */
   type: string;
+  /** How a page links it (`<link rel>`). */
+  rel: 'alternate';
 }
 
-const FEED_LINKS: Record<FeedFormat, { title: string; type: string }> = {
-  rss: { title: 'RSS', type: 'application/rss+xml' },
-  atom: { title: 'Atom', type: 'application/atom+xml' },
-  json: { title: 'JSON Feed', type: 'application/feed+json' },
-};
+function link(output: (typeof FEED_OUTPUTS)[number] | typeof CALENDAR_OUTPUT, base: string): OutputLink {
+  return { format: output.name, title: output.title, href: outputPath(output, base), type: output.mediaType, rel: output.rel };
+}
 
 /** The feeds in folder `base` ('/' for the site, a service's url): what `<link rel="alternate">` names. */
 export function feedLinks(base: string): OutputLink[] {
-  return FEED_FORMATS.map((format) => ({ format, ...FEED_LINKS[format], href: `${base}${FEED_FILES[format]}` }));
+  return FEED_OUTPUTS.map((output) => link(output, base));
 }
 
 /** The feeds and the maintenance calendar in folder `base`: every output there to subscribe to. */
 export function outputLinks(base: string): OutputLink[] {
-  const calendar: OutputLink = { format: 'ics', title: 'Maintenance calendar (iCalendar)', href: `${base}${CALENDAR_FILE}`, type: 'text/calendar' };
-  return [...feedLinks(base), calendar];
+  return [...feedLinks(base), link(CALENDAR_OUTPUT, base)];
 }
 
 /** What one feed covers. */

@@ -50,6 +50,7 @@ import type { ServiceState } from '../model/state.ts';
 import { buildComponents, type Components } from './statuspage-components.ts';
 import { ApiContext } from './statuspage-context.ts';
 import { StatuspageNotices } from './statuspage-notices.ts';
+import { STATUSPAGE_FILES } from './registry.ts';
 import { scrubDeep } from './scrub.ts';
 import type { z } from 'zod';
 import type {
@@ -103,18 +104,9 @@ class StatuspageApi {
 
 const unresolved = (notice: NoticeView) => notice.state !== 'resolved';
 
-/** The API file paths, in a fixed order. */
-export const STATUSPAGE_PATHS = [
-  '/api/v2/summary.json',
-  '/api/v2/status.json',
-  '/api/v2/components.json',
-  '/api/v2/incidents.json',
-  '/api/v2/incidents/unresolved.json',
-  '/api/v2/scheduled-maintenances.json',
-  '/api/v2/scheduled-maintenances/upcoming.json',
-  '/api/v2/scheduled-maintenances/active.json',
-] as const;
-export type StatuspagePath = (typeof STATUSPAGE_PATHS)[number];
+/** The API file paths, in a fixed order (the output registry's). */
+export const STATUSPAGE_PATHS = STATUSPAGE_FILES.map((file) => `/${file}` as const);
+export type StatuspagePath = `/${(typeof STATUSPAGE_FILES)[number]}`;
 
 type Incidents = z.infer<typeof incidentsDocument>;
 type Maintenances = z.infer<typeof maintenancesDocument>;

@@ -4,6 +4,7 @@
  */
 import type { ServiceView, SiteModel } from '../../model/model.ts';
 import { overallLabel, stateLabel } from '../../model/views.ts';
+import { BADGE_OUTPUT, outputPath } from '../registry.ts';
 import { renderBadge } from './badge.ts';
 
 export interface BadgeFile {
@@ -14,7 +15,10 @@ export interface BadgeFile {
 }
 
 export function badgeFiles(services: readonly ServiceView[]): BadgeFile[] {
-  return [{ path: '/badge.svg' }, ...services.map((service) => ({ path: `${service.url}badge.svg`, serviceId: service.id }))];
+  return [
+    { path: outputPath(BADGE_OUTPUT, '/') },
+    ...services.map((service) => ({ path: outputPath(BADGE_OUTPUT, service.url), serviceId: service.id })),
+  ];
 }
 
 export function renderBadgeFile(site: SiteModel, file: BadgeFile): string {

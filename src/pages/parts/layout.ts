@@ -23,7 +23,7 @@ interface PageOptions {
   url: string;
   description?: string;
   /** Extra `<link rel="alternate">` feeds for this page, e.g. a service's own. */
-  feeds?: { title: string; href: string; type: string }[];
+  feeds?: { title: string; href: string; type: string; rel: string }[];
   body: HtmlValue;
 }
 
@@ -64,7 +64,7 @@ export function page({ site, title, url, description, feeds = [], body }: PageOp
 ${faviconLink(config)}
 <link rel="stylesheet" href="${site.theme.asset('/style.css')}">
 ${brandStylesheetLink(config)}${site.theme.has(SITE_STYLESHEET) ? html`<link rel="stylesheet" href="${site.theme.asset(SITE_STYLESHEET)}">\n` : ''}<script src="${site.theme.asset('/time.js')}" defer></script>
-${allFeeds.map((feed) => html`<link rel="alternate" type="${feed.type}" title="${feed.title}" href="${feed.href}">\n`)}
+${allFeeds.map((feed) => html`<link rel="${feed.rel}" type="${feed.type}" title="${feed.title}" href="${feed.href}">\n`)}
 </head>
 <body data-strings="${scriptStrings(locale)}">
 <a class="skip" href="#main">${locale.t('layout.skip')}</a>

@@ -10,6 +10,7 @@ import * as availability from './availability.11ty.ts';
 import * as badges from './badges.11ty.ts';
 import * as brand from './brand.11ty.ts';
 import * as buildInfo from './build-info.11ty.ts';
+import * as deployHeaders from './deploy-headers.11ty.ts';
 import * as embed from './embed.11ty.ts';
 import * as feeds_availabilityOutputs from './feeds/availability-outputs.11ty.ts';
 import * as feeds_serviceOutputs from './feeds/service-outputs.11ty.ts';
@@ -38,6 +39,7 @@ export const TEMPLATES: Record<string, TemplateModule> = {
   'badges.11ty.js': badges,
   'brand.11ty.js': brand,
   'build-info.11ty.js': buildInfo,
+  'deploy-headers.11ty.js': deployHeaders,
   'embed.11ty.js': embed,
   'feeds/availability-outputs.11ty.js': feeds_availabilityOutputs,
   'feeds/service-outputs.11ty.js': feeds_serviceOutputs,
