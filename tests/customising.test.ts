@@ -39,6 +39,7 @@ authors: [NOC]
 ---
 Lookups took seconds.
 `;
+const OWN_HEADERS = '/about/*\n  Cache-Control: max-age=3600\n';
 const SITE_CSS = '.site-title { letter-spacing: 0.05em; }\n';
 const OWN_STYLE = 'body { font-family: serif; }\n';
 const ABOUT = `---
@@ -74,6 +75,7 @@ describe('customising a site', () => {
         'public/site.css': SITE_CSS,
         'public/style.css': OWN_STYLE,
         'public/images/logo.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>',
+        'public/_headers': OWN_HEADERS,
         'pages/about.md': ABOUT,
         'parts/header.js': HEADER_PART,
         'parts/footer.js': FOOTER_PART,
@@ -90,6 +92,10 @@ describe('customising a site', () => {
     assert.equal(site.read(`/site.${sha(SITE_CSS)}.css`), SITE_CSS);
     // The engine's other files are still there.
     assert.ok(site.exists('/time.js'));
+    // The deploy headers the build writes keep the site's own rules, after the outputs'.
+    const headers = site.read('/_headers');
+    assert.match(headers, /^\/feed\.xml\n {2}Content-Type: application\/rss\+xml; charset=utf-8$/m);
+    assert.ok(headers.endsWith(`# The site's own rules, from its public/_headers\n${OWN_HEADERS}`));
     for (const path of ['/', '/about/', '/2025/03/31/dns-slow/']) {
       const sheets = [...documentOf(site, path).querySelectorAll('link[rel=stylesheet]')].map((link) => link.getAttribute('href'));
       assert.deepEqual(sheets, [`/style.${sha(OWN_STYLE)}.css`, `/site.${sha(SITE_CSS)}.css`], path);

@@ -68,6 +68,13 @@ export class SiteAssets {
     return this.dirs.some((dir) => existsSync(join(dir, ...url.slice(1).split('/'))));
   }
 
+  /** The text of the file at `url` in the last folder (the site's own), if it has one. */
+  ownText(url: string): string | undefined {
+    const own = this.dirs.at(-1);
+    const path = own && join(own, ...url.slice(1).split('/'));
+    return path && existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+  }
+
   /** Every file to write: site path -> source file, the fingerprinted copies included. */
   outputs(): Map<string, string> {
     const out = new Map<string, string>();
