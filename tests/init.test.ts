@@ -56,6 +56,7 @@ describe('noticeboard init, from the packed package', () => {
 
   test('package.json depends on exactly this version, with scripts calling the command', () => {
     const manifest = JSON.parse(readFileSync(join(site, 'package.json'), 'utf8'));
+    assert.equal(manifest.name, 'my-status', 'named after its folder');
     assert.equal(manifest.private, true);
     assert.equal(manifest.type, 'module');
     assert.deepEqual(manifest.dependencies, { noticeboard: VERSION });
@@ -137,5 +138,6 @@ describe('noticeboard init, from the packed package', () => {
       stdout: '',
       stderr: 'noticeboard: "biuld" is not a command; did you mean "noticeboard build"? (noticeboard --help)\n',
     });
+    assert.equal(noticeboard(tool, ['--versoin']).stderr, 'noticeboard: "--versoin" is not a command; did you mean "noticeboard --version"? (noticeboard --help)\n');
   });
 });

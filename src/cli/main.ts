@@ -48,7 +48,9 @@ if (given === '--version' || given === '-v') {
   process.exit(0);
 }
 if (!Object.hasOwn(COMMANDS, given)) {
-  const guess = nearest(given.replace(/^-+/, ''), Object.keys(COMMANDS));
+  // `--versoin` is a flag mistyped, `biuld` a command.
+  const flag = given.startsWith('-') ? nearest(given.replace(/^-+/, ''), ['version', 'help']) : undefined;
+  const guess = flag ? `--${flag}` : nearest(given, Object.keys(COMMANDS));
   console.error(
     `noticeboard: "${given}" is not a command; ${guess ? `did you mean "noticeboard ${guess}"?` : `the commands are ${Object.keys(COMMANDS).join(', ')}`} (noticeboard --help)`,
   );

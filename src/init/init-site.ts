@@ -7,7 +7,7 @@
  * version and today's date.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { parseConfig } from '../content/config.ts';
 import { formatLocalTime } from '../authoring/local-time.ts';
 
@@ -29,7 +29,7 @@ export const SITE_MARKERS = ['site.config.yaml', 'posts'];
 const SCRIPTS = ['build', 'start', 'check', 'new', 'update'];
 
 export interface InitOptions {
-  /** The folder to write into (created if missing). */
+  /** The folder to write into, absolute (created if missing); its name names the site's package. */
   dir: string;
   /** The version of noticeboard the site depends on, exactly. */
   version: string;
@@ -38,7 +38,7 @@ export interface InitOptions {
 }
 
 /** The site's files, path relative to the site -> content. */
-export function siteFiles({ version, now }: Omit<InitOptions, 'dir'>): Record<string, string> {
+export function siteFiles({ version, now, name = 'status-site' }: Omit<InitOptions, 'dir'> & { name?: string }): Record<string, string> {
   const files: Record<string, string> = {};
   for (const [path, template] of Object.entries(COPIED)) files[path] = readFileSync(new URL(template, FILES), 'utf8');
   const { config, problems } = parseConfig(files['site.config.yaml']!, 'site.config.yaml');
@@ -47,7 +47,7 @@ export function siteFiles({ version, now }: Omit<InitOptions, 'dir'>): Record<st
   const [year, month] = date.split('-');
   files['package.json'] = `${JSON.stringify(
     {
-      name: 'status-site',
+      name,
       private: true,
       type: 'module',
       scripts: Object.fromEntries(SCRIPTS.map((name) => [name, `noticeboard ${name}`])),
@@ -80,9 +80,15 @@ export function initRefusal(dir: string): string | undefined {
   return taken && `${join(dir, taken)} exists and init writes over no file: move it away, or init into a new folder`;
 }
 
+/** The site's package name, after its folder: `My Status` -> `my-status` (npm names are lowercase, URL-safe). */
+export function packageName(folder: string): string {
+  const name = folder.toLowerCase().replace(/[^a-z0-9._~-]+/g, '-').replace(/^[-._]+|[-.]+$/g, '').slice(0, 214);
+  return name || 'status-site';
+}
+
 /** Writes the site's files into `dir` and returns their paths, relative to it. */
 export function writeSite(options: InitOptions): string[] {
-  const files = siteFiles(options);
+  const files = siteFiles({ ...options, name: packageName(basename(options.dir)) });
   for (const [path, content] of Object.entries(files)) {
     const target = join(options.dir, path);
     mkdirSync(dirname(target), { recursive: true });
