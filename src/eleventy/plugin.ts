@@ -22,7 +22,7 @@ import { pathPrefixPlugin } from './path-prefix.ts';
 import { siteDataPlugin } from './site-data.ts';
 
 export interface NoticeboardPluginOptions extends Partial<SiteSetup> {
-  /** A site object to build (the commands pass theirs); else one is made from `root`. */
+  /** A site object to build, its parts already loaded (the commands pass theirs); else one is made from `root`. */
   site?: Site;
   /** Keep serving when the content has problems, showing them (the preview). */
   keepServing?: boolean;
@@ -31,11 +31,9 @@ export interface NoticeboardPluginOptions extends Partial<SiteSetup> {
 }
 
 export default async function noticeboardPlugin(eleventyConfig: EleventyConfig, options: NoticeboardPluginOptions = {}): Promise<void> {
-  const site = options.site ?? siteFrom(options);
-  if (!options.keepServing) {
-    const problems = await site.loadParts();
-    if (problems.length) throw new InvalidInputError(problems);
-  }
+  // A site handed in has its parts loaded by its caller (the build before Eleventy starts, the
+  // preview before each rebuild); one made here from `root` loads them here, once.
+  const site = options.site ?? (await siteWithParts(options));
   eleventyConfig.addPlugin(siteDataPlugin(site, { keepServing: options.keepServing }));
   eleventyConfig.addPlugin(assetsPlugin(site.assets));
   eleventyConfig.addPlugin(pathPrefixPlugin);
@@ -45,7 +43,10 @@ export default async function noticeboardPlugin(eleventyConfig: EleventyConfig, 
   if (options.defaultLayout ?? true) eleventyConfig.addGlobalData('layout', PAGE_LAYOUT);
 }
 
-function siteFrom(options: NoticeboardPluginOptions): Site {
+async function siteWithParts(options: NoticeboardPluginOptions): Promise<Site> {
   if (!options.root) throw new Error("noticeboard's Eleventy plugin needs the site's folder: addPlugin(noticeboard, { root: '<folder with site.config.yaml>' })");
-  return new Site({ root: options.root, paths: options.paths, includeDrafts: options.includeDrafts, now: options.now });
+  const site = new Site({ root: options.root, paths: options.paths, includeDrafts: options.includeDrafts, now: options.now });
+  const problems = await site.loadParts();
+  if (problems.length) throw new InvalidInputError(problems);
+  return site;
 }

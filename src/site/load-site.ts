@@ -64,7 +64,7 @@ export function loadSite(options: SiteOptions): SiteModel {
 /** `loadSite`, and where it spent its time. */
 export function loadSiteTimed(options: SiteOptions): { model: SiteModel; timings: LoadTimings } {
   const started = performance.now();
-  const { config, notices, problems, files, parsed } = readSite(options.paths ?? sitePaths(options.root), options.parseCache);
+  const { config, notices, problems, files, parsed } = readSite(options.paths ?? sitePaths(options.root), options.parseCache, options.theme);
   if (problems.length || !config) throw new InvalidInputError(problems);
   const read = performance.now();
   const model = buildModel(config, notices, options.now ?? resolveNow(config.timezone), {
@@ -76,10 +76,11 @@ export function loadSiteTimed(options: SiteOptions): { model: SiteModel; timings
   return { model, timings: { readMs: read - started, modelMs: finishedAt - read, finishedAt, files, parsed } };
 }
 
-function readSite(paths: SitePaths, parseCache?: ParseCache) {
+function readSite(paths: SitePaths, parseCache?: ParseCache, theme?: Theme) {
   const configFile = relative(paths.root, paths.config).split(sep).join('/');
-  const statics = new SiteAssets([ENGINE_PUBLIC, paths.public]);
-  const { config, problems } = loadConfig(paths.config, configFile, { hasFile: (url) => statics.has(url) });
+  // The site object's own view of its static files when it has one; else the same folders, looked at here.
+  const hasFile = theme?.has ?? ((url: string) => new SiteAssets([ENGINE_PUBLIC, paths.public]).has(url));
+  const { config, problems } = loadConfig(paths.config, configFile, { hasFile });
   if (!config) return { config, notices: [], problems: sortProblems(problems), files: 0, parsed: 0 };
   const loaded = loadNotices(paths.posts, config, paths.root, parseCache);
   return {
