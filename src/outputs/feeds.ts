@@ -29,7 +29,7 @@ import { typeLabel } from '../model/views.ts';
 import { CALENDAR_OUTPUT, FEED_OUTPUTS, outputPath } from './registry.ts';
 import { lastChanged, latestOf, noticeHtml, noticeUrl, servicesOf, siteUrl } from './common.ts';
 import { scrub, scrubDeep } from './scrub.ts';
-import { atomText, finishXml, xmlAttribute, xmlCdata, xmlEscapedAttribute, xmlText } from './xml-safe.ts';
+import { atomText, cdataStandIn, finishXml, xmlAttribute, xmlCdata, xmlEscapedAttribute, xmlText } from './xml-safe.ts';
 
 export const FEED_FORMATS = FEED_OUTPUTS.map((output) => output.name);
 type FeedFormat = (typeof FEED_OUTPUTS)[number]['name'];
@@ -136,7 +136,14 @@ function categories(site: SiteModel, notice: NoticeView, format: FeedFormat, enc
   ];
 }
 
-function item(site: SiteModel, notice: NoticeView, format: FeedFormat): Item {
+/** A notice's entry in one format, without its content, and the content apart (see cdataStandIn). */
+interface Entry {
+  item: Item;
+  /** For XML, made with xmlCdata; for JSON, scrubbed. */
+  content: string;
+}
+
+function entry(site: SiteModel, notice: NoticeView, format: FeedFormat): Entry {
   const enc = format === 'json' ? JSON_TEXT : XML;
   const url = noticeUrl(site, notice);
   // Atom titles and summaries are plain text (type="text", see atomText), so
@@ -145,29 +152,44 @@ function item(site: SiteModel, notice: NoticeView, format: FeedFormat): Item {
   const title = format === 'atom' ? atomText(notice.title) : enc.cdata(notice.title);
   const summary =
     format === 'atom' ? atomText(notice.summary) : enc.cdata(format === 'json' ? notice.summary : escapeHtml(notice.summary));
-  const entry: Item = {
+  const item: Item = {
     title,
     link: url,
     date: lastChanged(notice),
     published: notice.date,
     description: summary,
-    content: enc.cdata(noticeHtml(site, notice)),
     category: categories(site, notice, format, enc),
   };
   // RSS: no `id`, so the permalink becomes a guid with isPermaLink="true".
-  if (format !== 'rss') entry.id = url;
+  if (format !== 'rss') item.id = url;
   if (format === 'rss') {
     // One <dc:creator> per author: the XML writer turns an array into repeated elements.
     const creators = notice.authors.map((name) => ({ _text: enc.text(name) }));
-    entry.extensions = [{ name: 'dc:creator', objects: creators as unknown as Record<string, unknown> }];
+    item.extensions = [{ name: 'dc:creator', objects: creators as unknown as Record<string, unknown> }];
   } else {
-    entry.author = notice.authors.map((name) => ({ name: enc.text(name) }));
+    item.author = notice.authors.map((name) => ({ name: enc.text(name) }));
   }
-  return entry;
+  return { item, content: enc.cdata(noticeHtml(site, notice)) };
 }
 
-/** The `feed` package's Feed for one scope and format, ready to serialise. */
-function buildFeed(site: SiteModel, scope: FeedScope, format: FeedFormat): Feed {
+/**
+ * A notice's entry in `format`, made once per model: the site's feed and
+ * each of its services' feeds carry the same entry.
+ */
+function cachedEntry(site: SiteModel, notice: NoticeView, format: FeedFormat): Entry {
+  let byFormat = entries.get(notice);
+  if (!byFormat) entries.set(notice, (byFormat = {}));
+  return (byFormat[format] ??= entry(site, notice, format));
+}
+
+/** Views belong to one model (one build, one "now"), so a view is a safe key. */
+const entries = new WeakMap<NoticeView, Partial<Record<FeedFormat, Entry>>>();
+
+/**
+ * The `feed` package's Feed for one scope and format, ready to serialise,
+ * with a stand-in for each entry's content; the contents, in entry order.
+ */
+function buildFeed(site: SiteModel, scope: FeedScope, format: FeedFormat): { feed: Feed; contents: string[] } {
   const enc = format === 'json' ? JSON_TEXT : XML;
   const abs = (file: string) => siteUrl(site, `${scope.base}${file}`);
   const feed = new Feed({
@@ -181,21 +203,26 @@ function buildFeed(site: SiteModel, scope: FeedScope, format: FeedFormat): Feed 
     feedLinks: { rss: abs(FEED_FILES.rss), atom: abs(FEED_FILES.atom), json: abs(FEED_FILES.json) },
     author: { name: enc.text(site.config.title), link: siteUrl(site, '/') },
   });
-  for (const notice of scope.notices) feed.addItem(item(site, notice, format));
-  return feed;
+  const contents = scope.notices.map((notice, index) => {
+    const { item, content } = cachedEntry(site, notice, format);
+    feed.addItem({ ...item, content: content && cdataStandIn(index) });
+    return content;
+  });
+  return { feed, contents };
 }
 
 function renderRss(site: SiteModel, scope: FeedScope): string {
-  return finishXml(buildFeed(site, scope, 'rss').rss2());
+  const { feed, contents } = buildFeed(site, scope, 'rss');
+  return finishXml(feed.rss2(), contents);
 }
 
 const ATOM_ROOT = '<feed xmlns="http://www.w3.org/2005/Atom">';
 
 /** Atom 1.0, with the site's language as `xml:lang` on the root (the package writes none). */
 function renderAtom(site: SiteModel, scope: FeedScope): string {
-  const xml = buildFeed(site, scope, 'atom').atom1();
+  const { feed, contents } = buildFeed(site, scope, 'atom');
   const lang = xmlAttribute(site.config.language);
-  return finishXml(xml.replace(ATOM_ROOT, `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${lang}">`));
+  return finishXml(feed.atom1().replace(ATOM_ROOT, `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${lang}">`), contents);
 }
 
 interface JsonFeed10 {
@@ -218,7 +245,8 @@ interface JsonFeed10 {
 
 /** JSON Feed 1.1 (https://jsonfeed.org/version/1.1). */
 function renderJsonFeed(site: SiteModel, scope: FeedScope): string {
-  const v10 = JSON.parse(buildFeed(site, scope, 'json').json1()) as JsonFeed10;
+  const { feed: built, contents } = buildFeed(site, scope, 'json');
+  const v10 = JSON.parse(built.json1()) as JsonFeed10;
   const feed = {
     version: 'https://jsonfeed.org/version/1.1',
     title: v10.title,
@@ -231,7 +259,8 @@ function renderJsonFeed(site: SiteModel, scope: FeedScope): string {
       id: entry.id,
       url: entry.url,
       title: entry.title,
-      content_html: entry.content_html,
+      // The content itself, where the package wrote its stand-in.
+      content_html: contents[index],
       summary: entry.summary,
       date_published: entry.date_published,
       date_modified: entry.date_modified,
