@@ -7,6 +7,7 @@
  */
 import type { PeriodFigures, ServiceReport } from '../model/availability-report.ts';
 import type { SiteModel } from '../model/model.ts';
+import { concat } from '../text/concat.ts';
 import { AVAILABILITY_OUTPUTS, outputPath } from './registry.ts';
 
 export const CSV_COLUMNS = [
@@ -51,7 +52,21 @@ export function availabilityPercent(period: Pick<PeriodFigures, 'ratio' | 'downt
   return Math.min(Math.floor(period.ratio * 1_000_000 + 1e-7) / 10_000, 99.9999);
 }
 
+/**
+ * A report's rows, made once per report: the site-wide files and the
+ * service's own (CSV and JSON each) all list them.
+ */
 function rowsOf(site: SiteModel, report: ServiceReport): Row[] {
+  let rows = rowsByReport.get(report);
+  if (!rows) rowsByReport.set(report, (rows = makeRows(site, report)));
+  return rows;
+}
+
+/** Reports belong to one model (one build, one "now"), so a report is a safe key. */
+const rowsByReport = new WeakMap<ServiceReport, Row[]>();
+const csvByReport = new WeakMap<ServiceReport, string>();
+
+function makeRows(site: SiteModel, report: ServiceReport): Row[] {
   const service = site.serviceById.get(report.serviceId)!;
   // Years, then quarters, then months, each oldest first: a reader filtering on `kind` gets a tidy list.
   return [...report.years, ...report.quarters, ...report.months].map((period) => ({
@@ -81,12 +96,18 @@ function reports(site: SiteModel, serviceId?: string): ServiceReport[] {
   return serviceId ? [site.availability.byService.get(serviceId)!] : site.availability.services;
 }
 
-export function availabilityCsv(site: SiteModel, serviceId?: string): string {
-  const lines = [CSV_COLUMNS.join(',')];
-  for (const report of reports(site, serviceId)) {
-    for (const row of rowsOf(site, report)) lines.push(CSV_COLUMNS.map((column) => csvField(row[column])).join(','));
+/** A report's CSV lines, each ending with CRLF: once per report, like its rows. */
+function csvLines(site: SiteModel, report: ServiceReport): string {
+  let text = csvByReport.get(report);
+  if (text === undefined) {
+    text = concat(rowsOf(site, report).map((row) => `${CSV_COLUMNS.map((column) => csvField(row[column])).join(',')}\r\n`));
+    csvByReport.set(report, text);
   }
-  return `${lines.join('\r\n')}\r\n`;
+  return text;
+}
+
+export function availabilityCsv(site: SiteModel, serviceId?: string): string {
+  return `${CSV_COLUMNS.join(',')}\r\n${concat(reports(site, serviceId).map((report) => csvLines(site, report)))}`;
 }
 
 export function availabilityJson(site: SiteModel, serviceId?: string): string {

@@ -39,6 +39,7 @@ import type { EventTextCache } from '../model/theme.ts';
 import { lastChanged, noticeText, noticeUrl, servicesOf } from './common.ts';
 import { CALENDAR_OUTPUT } from './registry.ts';
 import { scrub } from './scrub.ts';
+import { concat } from '../text/concat.ts';
 
 /** The calendar's file name, in the same folder as the feeds ('/' or a service's url). */
 export const CALENDAR_FILE = CALENDAR_OUTPUT.file;
@@ -93,11 +94,11 @@ export function renderCalendar(site: SiteModel, service?: ServiceView, cache: Ca
     url: `${config.url}${path}`,
     ttl: REFRESH_SECONDS,
   });
-  const events = maintenanceNotices(site, service).map((notice) => foldedEvent(cache, site, calendar, eventData(site, notice)));
+  const events = maintenanceNotices(site, service).map((notice) => noticeEvent(cache, site, calendar, notice));
   // The calendar without events ends with END:VCALENDAR, where its zone and events go.
   const empty = calendar.toString();
   const end = empty.lastIndexOf('END:VCALENDAR');
-  return `${empty.slice(0, end)}${vtimezone(config.timezone)}${events.join('')}${empty.slice(end)}\r\n`;
+  return `${empty.slice(0, end)}${vtimezone(config.timezone)}${concat(events)}${empty.slice(end)}\r\n`;
 }
 
 /** The zone's VTIMEZONE, CRLF-terminated; UTC's for a zone the library does not know. */
@@ -126,6 +127,20 @@ function eventData(site: SiteModel, notice: NoticeView): ICalEventData {
     categories: servicesOf(site, notice).map((item) => ({ name: scrub(item.name) })),
   };
 }
+
+/**
+ * A notice's event as folded iCalendar text, made once per model: the site's
+ * calendar and each of its services' calendars hold the same event, and its
+ * data (the notice as text, the key of foldedEvent) is costly to make.
+ */
+function noticeEvent(cache: CalendarEventCache, site: SiteModel, calendar: ICalCalendar, notice: NoticeView): string {
+  let text = noticeEvents.get(notice);
+  if (text === undefined) noticeEvents.set(notice, (text = foldedEvent(cache, site, calendar, eventData(site, notice))));
+  return text;
+}
+
+/** Views belong to one model (one build, one "now"), so a view is a safe key. */
+const noticeEvents = new WeakMap<NoticeView, string>();
 
 /**
  * One event as folded iCalendar text (BEGIN:VEVENT to END:VEVENT), made once
