@@ -9,8 +9,6 @@
  * `site.now`, so the same input and the same STATUS_NOW give the same bytes.
  */
 import { createHash } from 'node:crypto';
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns/format';
 import { html, trusted, type SafeHtml } from '../pages/html.ts';
 import { newestFirst } from '../model/latest-first.ts';
 import type { NoticeView, ServiceView, SiteModel } from '../model/model.ts';
@@ -60,7 +58,7 @@ export function stableId(key: string): string {
 
 /** An instant as ISO 8601 with milliseconds and the site zone's offset, e.g. 2008-09-30T00:01:00.000-07:00. */
 export function isoWithOffset(instant: Date, zone: string): string {
-  return format(new TZDate(instant.getTime(), zone), "yyyy-MM-dd'T'HH:mm:ss.SSSxxx");
+  return isoInZone(instant, zone, { milliseconds: true });
 }
 
 /**

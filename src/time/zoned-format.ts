@@ -86,13 +86,18 @@ export function formatDateTime(instant: Date, zone: string): string {
   return `${format(new TZDate(instant.getTime(), zone), 'EEE, MMM d, yyyy, h:mm a')} ${zoneName(zone, instant)}`;
 }
 
-/** The exact instant for `<time datetime>`, with the zone's offset, e.g. 2008-10-02T00:01:00-07:00. */
-export function isoInZone(instant: Date, zone: string): string {
+/**
+ * The exact instant for `<time datetime>`, with the zone's offset, e.g.
+ * 2008-10-02T00:01:00-07:00; with `milliseconds`, 2008-10-02T00:01:00.000-07:00.
+ */
+export function isoInZone(instant: Date, zone: string, { milliseconds = false } = {}): string {
   const fast = local(instant, zone);
   if (fast && fast.year >= 1000 && fast.year <= 9999) {
-    return `${fast.year}-${two(fast.month)}-${two(fast.day)}T${two(fast.hour)}:${two(fast.minute)}:${two(fast.second)}${formatOffset(fast.offset)}`;
+    // Offsets are whole minutes here, so the wall clock's milliseconds are the instant's.
+    const fraction = milliseconds ? `.${String(instant.getUTCMilliseconds()).padStart(3, '0')}` : '';
+    return `${fast.year}-${two(fast.month)}-${two(fast.day)}T${two(fast.hour)}:${two(fast.minute)}:${two(fast.second)}${fraction}${formatOffset(fast.offset)}`;
   }
-  return format(new TZDate(instant.getTime(), zone), "yyyy-MM-dd'T'HH:mm:ssxxx");
+  return format(new TZDate(instant.getTime(), zone), milliseconds ? "yyyy-MM-dd'T'HH:mm:ss.SSSxxx" : "yyyy-MM-dd'T'HH:mm:ssxxx");
 }
 
 /** "September 2008" */
