@@ -57,35 +57,39 @@ export function atomText(text: string): string {
 /**
  * Stands in for a large CDATA value (an entry's content) while the package
  * writes the document, for `finishXml` to put back. The package's XML writer
- * (xml-js) joins every level of the document with Array.prototype.join, which
- * in Node's V8 copies text with any non-Latin-1 character (an en dash, any
- * non-English word) some twenty times slower than concatenation: with the
- * content in it, that join was most of a feed's cost.
+ * (xml-js) joins every level of the document with Array.prototype.join, so
+ * the whole feed was copied once per level, and in V8 each string over 128 KB
+ * is a fresh allocation in its large-object space that costs milliseconds
+ * (see text/concat.ts): with the content in it, that was most of a feed's
+ * cost. Without it, the document the package writes stays small.
  */
 export function cdataStandIn(index: number): string {
   return `${STAND_IN}${index}${STAND_IN}`;
 }
 
-/**
- * The finished document: stand-ins replaced by `cdata` (their values, made
- * with xmlCdata), placeholders by their markup, and a final newline.
- */
-export function finishXml(xml: string, cdata: readonly string[] = []): string {
-  const out = withCdata(xml, cdata)
+/** Placeholders replaced by their markup. */
+function markup(xml: string): string {
+  return xml
     .replace(ATOM_TEXT, 'type="text">$1')
     .replaceAll(GT, '&gt;')
     .replaceAll(AMP, '&amp;')
     .replaceAll(LT, '&lt;')
     .replaceAll(CDATA_END, ']]]]><![CDATA[>');
-  return out.endsWith('\n') ? out : `${out}\n`;
 }
 
-/** `xml` with each stand-in replaced by its value; by concatenation, for the reason above. */
-function withCdata(xml: string, cdata: readonly string[]): string {
-  if (!cdata.length) return xml;
+/**
+ * The finished document: placeholders replaced by their markup, stand-ins by
+ * `cdata` (their values, made with xmlCdata), and a final newline. Each piece
+ * is finished on its own (no placeholder's markup spans a stand-in) and the
+ * pieces are concatenated, so the whole document is copied only once, when
+ * it is written.
+ */
+export function finishXml(xml: string, cdata: readonly string[] = []): string {
   // The pieces alternate: text, a stand-in's number, text, …
   const pieces = xml.split(STAND_IN);
-  let out = pieces[0]!;
-  for (let index = 1; index < pieces.length; index += 2) out += cdata[Number(pieces[index])]! + pieces[index + 1]!;
-  return out;
+  let out = markup(pieces[0]!);
+  for (let index = 1; index < pieces.length; index += 2) out += markup(cdata[Number(pieces[index])]!) + markup(pieces[index + 1]!);
+  // Asked of the last piece (markup keeps a final newline): asking the whole would copy it here.
+  const last = pieces.length > 1 && pieces.at(-1) === '' ? cdata[Number(pieces.at(-2))]! : pieces.at(-1)!;
+  return last.endsWith('\n') ? out : `${out}\n`;
 }
