@@ -9,7 +9,16 @@ const SCRIPT_KEYS = ['script.times_mine', 'script.show_site', 'script.show_mine'
 const STATES = ['scheduled', 'in-progress', 'completed', 'operational', 'under-maintenance', 'degraded-performance', 'partial-outage', 'major-outage'] as const;
 const OVERALL = ['operational', 'under-maintenance'] as const;
 
+/** The same on every page of a build: made once per locale (a build's own object). */
 export function scriptStrings(locale: Locale): string {
+  let text = byLocale.get(locale);
+  if (text === undefined) byLocale.set(locale, (text = makeScriptStrings(locale)));
+  return text;
+}
+
+const byLocale = new WeakMap<Locale, string>();
+
+function makeScriptStrings(locale: Locale): string {
   const strings: Record<string, unknown> = {};
   for (const key of SCRIPT_KEYS) strings[key] = locale.message(key);
   for (const state of STATES) strings[`state.${state}`] = locale.t(`state.${state}`);

@@ -33,6 +33,8 @@ export function fingerprintedName(name: string, content: Buffer | string): strin
 export class SiteAssets {
   /** Fingerprinted URLs by site path, for one build: `forget()` clears them when a rebuild starts. */
   readonly #hashed = new Map<string, string>();
+  /** Whether a site path exists, for one build like #hashed: every page asks (the site's own stylesheet). */
+  readonly #present = new Map<string, boolean>();
 
   /** `dirs`: folders of static files, later ones overriding earlier ones (the engine's, then the site's). */
   constructor(readonly dirs: readonly string[]) {}
@@ -65,7 +67,12 @@ export class SiteAssets {
   }
 
   has(url: string): boolean {
-    return this.dirs.some((dir) => existsSync(join(dir, ...url.slice(1).split('/'))));
+    let present = this.#present.get(url);
+    if (present === undefined) {
+      present = this.dirs.some((dir) => existsSync(join(dir, ...url.slice(1).split('/'))));
+      this.#present.set(url, present);
+    }
+    return present;
   }
 
   /** The text of the file at `url` in the last folder (the site's own), if it has one. */
@@ -87,6 +94,7 @@ export class SiteAssets {
 
   forget(): void {
     this.#hashed.clear();
+    this.#present.clear();
   }
 }
 
