@@ -100,8 +100,14 @@ export function isoInZone(instant: Date, zone: string, { milliseconds = false } 
   return format(new TZDate(instant.getTime(), zone), milliseconds ? "yyyy-MM-dd'T'HH:mm:ss.SSSxxx" : "yyyy-MM-dd'T'HH:mm:ssxxx");
 }
 
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
 /** "September 2008" */
 export function monthLabel(year: number, month: number): string {
+  // What date-fns writes, without parsing its pattern for each of the many months a build names.
+  if (Number.isInteger(year) && year >= 1000 && year <= 9999 && Number.isInteger(month) && month >= 1 && month <= 12) {
+    return `${MONTH_NAMES[month - 1]} ${year}`;
+  }
   return format(new Date(Date.UTC(year, month - 1, 15)), 'MMMM yyyy');
 }
 

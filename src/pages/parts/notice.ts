@@ -111,8 +111,25 @@ interface ListOptions extends ItemOptions {
   movable?: boolean;
 }
 
+/**
+ * One line of a notice list, made once per notice and options: a notice is
+ * listed on several pages (history, by type and by each of its services; its
+ * service's year), the same line on each.
+ */
+function noticeItem(notice: NoticeView, site: SiteModel, options: ItemOptions): SafeHtml {
+  const key = `${options.summary ?? false}|${options.latest ?? false}|${options.services ?? false}`;
+  let byOptions = items.get(notice);
+  if (!byOptions) items.set(notice, (byOptions = new Map()));
+  let item = byOptions.get(key);
+  if (!item) byOptions.set(key, (item = makeNoticeItem(notice, site, options)));
+  return item;
+}
+
+/** Views belong to one model (one build, one "now"), so a view is a safe key. */
+const items = new WeakMap<NoticeView, Map<string, SafeHtml>>();
+
 /** One line of a notice list: title linked, type, state, date and window. */
-function noticeItem(notice: NoticeView, site: SiteModel, options: ItemOptions = {}): SafeHtml {
+function makeNoticeItem(notice: NoticeView, site: SiteModel, options: ItemOptions): SafeHtml {
   const zone = site.config.timezone;
   const { locale } = site;
   const window = notice.shownWindow;
