@@ -7,7 +7,6 @@
  */
 import type { PeriodFigures, ServiceReport } from '../model/availability-report.ts';
 import type { SiteModel } from '../model/model.ts';
-import { concat } from '../text/concat.ts';
 import { AVAILABILITY_OUTPUTS, outputPath } from './registry.ts';
 
 export const CSV_COLUMNS = [
@@ -100,14 +99,18 @@ function reports(site: SiteModel, serviceId?: string): ServiceReport[] {
 function csvLines(site: SiteModel, report: ServiceReport): string {
   let text = csvByReport.get(report);
   if (text === undefined) {
-    text = concat(rowsOf(site, report).map((row) => `${CSV_COLUMNS.map((column) => csvField(row[column])).join(',')}\r\n`));
+    text = rowsOf(site, report)
+      .map((row) => `${CSV_COLUMNS.map((column) => csvField(row[column])).join(',')}\r\n`)
+      .join('');
     csvByReport.set(report, text);
   }
   return text;
 }
 
 export function availabilityCsv(site: SiteModel, serviceId?: string): string {
-  return `${CSV_COLUMNS.join(',')}\r\n${concat(reports(site, serviceId).map((report) => csvLines(site, report)))}`;
+  return `${CSV_COLUMNS.join(',')}\r\n${reports(site, serviceId)
+    .map((report) => csvLines(site, report))
+    .join('')}`;
 }
 
 export function availabilityJson(site: SiteModel, serviceId?: string): string {

@@ -39,7 +39,6 @@ import type { EventTextCache } from '../model/theme.ts';
 import { lastChanged, noticeText, noticeUrl, servicesOf } from './common.ts';
 import { CALENDAR_OUTPUT } from './registry.ts';
 import { scrub } from './scrub.ts';
-import { concat } from '../text/concat.ts';
 
 /** The calendar's file name, in the same folder as the feeds ('/' or a service's url). */
 export const CALENDAR_FILE = CALENDAR_OUTPUT.file;
@@ -98,7 +97,7 @@ export function renderCalendar(site: SiteModel, service?: ServiceView, cache: Ca
   // The calendar without events ends with END:VCALENDAR, where its zone and events go.
   const empty = calendar.toString();
   const end = empty.lastIndexOf('END:VCALENDAR');
-  return `${empty.slice(0, end)}${vtimezone(config.timezone)}${concat(events)}${empty.slice(end)}\r\n`;
+  return `${empty.slice(0, end)}${vtimezone(config.timezone)}${events.join('')}${empty.slice(end)}\r\n`;
 }
 
 /** The zone's VTIMEZONE, CRLF-terminated; UTC's for a zone the library does not know. */

@@ -59,9 +59,10 @@ export function atomText(text: string): string {
  * writes the document, for `finishXml` to put back. The package's XML writer
  * (xml-js) joins every level of the document with Array.prototype.join, so
  * the whole feed was copied once per level, and in V8 each string over 128 KB
- * is a fresh allocation in its large-object space that costs milliseconds
- * (see text/concat.ts): with the content in it, that was most of a feed's
- * cost. Without it, the document the package writes stays small.
+ * is a fresh allocation in its large-object space, whose pages are touched
+ * for the first time as it is filled (milliseconds each on a sandboxed
+ * machine): with the content in it, that was most of a feed's cost. Without
+ * it, the document the package writes stays small.
  */
 export function cdataStandIn(index: number): string {
   return `${STAND_IN}${index}${STAND_IN}`;

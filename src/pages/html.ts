@@ -30,12 +30,7 @@ export function escapeHtml(text: string): string {
 function render(value: HtmlValue): string {
   if (value === null || value === undefined || value === false) return '';
   if (value instanceof SafeHtml) return value.value;
-  if (Array.isArray(value)) {
-    // Concatenated, not joined: see text/concat.ts.
-    let out = '';
-    for (const item of value) out += render(item);
-    return out;
-  }
+  if (Array.isArray(value)) return value.map(render).join('');
   return escapeHtml(scrub(String(value)));
 }
 

@@ -15,7 +15,6 @@ import { formatAvailability } from '../../model/availability.ts';
 import { html, SafeHtml, escapeHtml } from '../html.ts';
 import type { ServiceView, SiteModel } from '../../model/model.ts';
 import { tHtml } from '../../i18n/markup.ts';
-import { concat } from '../../text/concat.ts';
 import { availabilityOf, dayLook, dayText, notableDays, typeLabel, zoneName } from '../../model/views.ts';
 
 /** Class per look; "ok" days have none, being most of them. */
@@ -29,7 +28,9 @@ export function availabilityStrip(site: SiteModel, service: ServiceView): SafeHt
   const last = days.at(-1)!;
   const { locale } = site;
   const range = locale.t('strip.range', { from: locale.dates.day(first, first.year !== last.year), to: locale.dates.day(last, true) });
-  const cells = concat(days.map((day, index) => `<li${LOOK_CLASS[dayLook(day)]}>${escapeHtml(dayText(day, locale, index === days.length - 1))}`));
+  const cells = days
+    .map((day, index) => `<li${LOOK_CLASS[dayLook(day)]}>${escapeHtml(dayText(day, locale, index === days.length - 1))}`)
+    .join('');
   return html`<div class="avail"><ol class="strip" aria-label="${locale.t('strip.label', { service: service.name, range })}">${new SafeHtml(cells)}</ol>
 <p class="uptime">${tHtml(locale, 'strip.uptime', { figure: html`<strong>${formatAvailability(availability.ratio, availability.downtime)}</strong>` })}</p></div>`;
 }

@@ -59,17 +59,17 @@ ${months.map((monthDays) => {
   const first = monthDays[0]!;
   // Monday-first weekday columns: the first cell starts in its weekday's column.
   const weekday = (new Date(Date.UTC(first.year, first.month - 1, first.day)).getUTCDay() + 6) % 7;
-  let cells = '';
-  monthDays.forEach((day, index) => {
-    const look = dayClass(day);
-    const column = index === 0 ? `w${weekday}` : '';
-    const classes = look && column ? `${look} ${column}` : look || column;
-    const text = escapeHtml(calendarDayText(day, locale));
-    // Days with something get the text as a tooltip too; clear days stay small.
-    const title = day.incidents || day.maintenance ? ` title="${text}"` : '';
-    // Concatenated, not joined: see text/concat.ts.
-    cells += `<li${classes ? ` class="${classes}"` : ''}${title}>${text}`;
-  });
+  const cells = monthDays
+    .map((day, index) => {
+      const look = dayClass(day);
+      const column = index === 0 ? `w${weekday}` : '';
+      const classes = look && column ? `${look} ${column}` : look || column;
+      const text = escapeHtml(calendarDayText(day, locale));
+      // Days with something get the text as a tooltip too; clear days stay small.
+      const title = day.incidents || day.maintenance ? ` title="${text}"` : '';
+      return `<li${classes ? ` class="${classes}"` : ''}${title}>${text}`;
+    })
+    .join('');
   const label = locale.dates.month(first.year, first.month);
   return html`<div class="cal-month"><p class="cal-name" aria-hidden="true">${locale.dates.monthShort(first.year, first.month)}</p><ol class="cal" aria-label="${locale.t('calendar.label', { service: serviceName, month: label })}">${new SafeHtml(cells)}</ol></div>\n`;
 })}</div>`;
