@@ -20,7 +20,7 @@ import { FEED_FILES, FEED_FORMATS, renderFeed, serviceFeedScope, siteFeedScope }
 import { renderStatuspage, STATUSPAGE_PATHS } from '../src/outputs/statuspage.ts';
 import { loadSite, resolveNow } from '../src/site/load-site.ts';
 import { hasUnsafeCharacters, scrub, scrubDeep } from '../src/outputs/scrub.ts';
-import { finishXml, xmlAttribute, xmlCdata, xmlText } from '../src/outputs/xml-safe.ts';
+import { cdataStandIn, finishXml, xmlAttribute, xmlCdata, xmlText } from '../src/outputs/xml-safe.ts';
 import type { Fixture } from './helpers/build-fixture.ts';
 import { runCheckSite } from './helpers/check-site.ts';
 import { FIXTURE_NOW, buildOutputsFixture, outputBuilds, outputFiles, sourceNotices, writtenTimeToInstant } from './fixtures/outputs/builds.ts';
@@ -484,6 +484,18 @@ describe('shared output helpers', () => {
     assert.equal(finishXml(`<![CDATA[${xmlCdata('a]]>b]]>c')}]]>`), '<![CDATA[a]]]]><![CDATA[>b]]]]><![CDATA[>c]]>\n');
     assert.equal(finishXml(`<c d="${xmlAttribute('x<y&z')}"/>`), '<c d="x&lt;y&amp;z"/>\n');
     assert.equal(xmlText('\uFDD0'), '', 'input cannot forge a placeholder');
+  });
+
+  it('a content stand-in comes back as the content itself would have been written', () => {
+    const first = xmlCdata('<p>AT&T ]]> – a]]>b</p>\n');
+    const second = xmlCdata('<p>plain</p>');
+    const inline = finishXml(`<a><![CDATA[${first}]]></a><b><![CDATA[${second}]]></b><t>${xmlText('x & y')}</t>`);
+    const standIns = finishXml(`<a><![CDATA[${cdataStandIn(0)}]]></a><b><![CDATA[${cdataStandIn(1)}]]></b><t>${xmlText('x & y')}</t>`, [first, second]);
+    assert.equal(standIns, inline);
+    assert.equal(inline, '<a><![CDATA[<p>AT&T ]]]]><![CDATA[> – a]]]]><![CDATA[>b</p>\n]]></a><b><![CDATA[<p>plain</p>]]></b><t>x &amp; y</t>\n');
+    // A document ending in a stand-in whose content ends with a newline gets no second one.
+    assert.equal(finishXml(cdataStandIn(0), ['end\n']), 'end\n');
+    assert.equal(xmlCdata('\uFDD5'), '', 'input cannot forge a stand-in');
   });
 
   it('stableId is 12 base-36 characters and depends only on its key', () => {
