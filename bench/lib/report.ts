@@ -40,31 +40,31 @@ function availabilityMs(run: BuildRun): number {
 }
 
 const BUILD_STAGES: Stage[] = [
-  ['startup (node, tsx, modules)', (r) => r.child.startupMs],
-  ['load+validate', (r) => r.child.readMs],
-  ['model', (r) => r.child.modelMs],
-  ['before Eleventy (old staging, index start)', (r) => r.child.afterModelMs - r.child.eleventyMs - r.child.searchWaitMs - r.child.publishMs],
-  ['eleventy setup (data, pagination)', (r) => r.child.eleventyMs - r.eleventy.renderMs - r.eleventy.writeMs],
+  ['startup (node, modules)', (r) => r.timings.startupMs],
+  ['load+validate', (r) => r.timings.readMs],
+  ['model', (r) => r.timings.modelMs],
+  ['before Eleventy (old staging, index start)', (r) => r.timings.afterModelMs - r.timings.eleventyMs - r.timings.searchWaitMs - r.timings.publishMs],
+  ['eleventy setup (data, pagination)', (r) => r.timings.eleventyMs - r.eleventy.renderMs - r.eleventy.writeMs],
   ['render', (r) => r.eleventy.renderMs],
   ['  of which availability reports', availabilityMs],
   ['write', (r) => r.eleventy.writeMs],
-  ['search index: wait after Eleventy', (r) => r.child.searchWaitMs],
-  ['publish (swap; old site deleted after)', (r) => r.child.publishMs],
-  ['exit', (r) => r.wallS * 1000 - r.child.totalMs],
+  ['search index: wait after Eleventy', (r) => r.timings.searchWaitMs],
+  ['publish (swap; old site deleted after)', (r) => r.timings.publishMs],
+  ['exit', (r) => r.wallS * 1000 - r.timings.totalMs],
 ];
 
 export function printBuildStages(runs: readonly BuildRun[]): void {
   const wallMs = median(runs.map((r) => r.wallS * 1000));
   console.log('\nBuild stages (median s, share of wall):');
   for (const [name, pick] of BUILD_STAGES) printStage(name, median(runs.map(pick)), wallMs);
-  const indexMs = median(runs.map((r) => r.child.searchIndexMs));
+  const indexMs = median(runs.map((r) => r.timings.searchIndexMs));
   console.log(`  (search index, Pagefind, beside Eleventy: ${seconds(indexMs)} s from start to written; only the wait above is on the build's path)`);
 }
 
 export function printFloorStages(runs: readonly FloorRun[]): void {
   const wallMs = median(runs.map((r) => r.wallS * 1000));
   const stages: [string, (run: FloorRun) => number][] = [
-    ['startup (node, tsx, modules)', (r) => r.result.startupMs],
+    ['startup (node, modules)', (r) => r.result.startupMs],
     ['read + front matter', (r) => r.result.readMs],
     ['render Markdown', (r) => r.result.renderMs],
     ['write', (r) => r.result.writeMs],

@@ -21,11 +21,13 @@ export interface BuildOptions extends SiteSetup {
   site?: Site;
 }
 
-/** Where a build spent its time, for `npm run bench`. */
+/** Where a build spent its time (see NOTICEBOARD_TIMINGS in src/cli/build.ts). */
 export interface BuildResult {
   /** The folder the site was published to. */
   output: string;
   load: LoadTimings;
+  /** Resident and JavaScript heap memory once the model was built, before Eleventy ran (bytes). */
+  memoryAfterModel: { rss: number; heapUsed: number };
   /** Indexing with Pagefind, start to index written (it runs beside Eleventy's run). */
   searchIndexMs: number;
   /** Of that, how long the build waited for the index after Eleventy was done. */
@@ -52,6 +54,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   }
   if (partProblems.length) throw new InvalidInputError(sortProblems(partProblems));
   const load = site.lastTimings!;
+  const { rss, heapUsed } = process.memoryUsage();
   removeAbandonedStaging(outputPath);
   restoreInterruptedSwap(outputPath);
   const started = performance.now();
@@ -95,6 +98,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   return {
     output: outputPath,
     load,
+    memoryAfterModel: { rss, heapUsed },
     searchIndexMs: indexed - started,
     searchWaitMs: Math.max(0, indexed - eleventyDone),
     eleventyMs: eleventyDone - started,
