@@ -25,6 +25,15 @@ export function pathPrefixOf(siteUrl: string): string {
   return `${path}/`;
 }
 
+/**
+ * Who writes the engine's pages for a site at `siteUrl` (see engine-pages.ts):
+ * the engine, one at a time, when the site is at its host's root; Eleventy,
+ * whose <base> plugin then rewrites their URLs, when it is under a path.
+ */
+export function enginePagesFor(siteUrl: string): 'engine' | 'templates' {
+  return pathPrefixOf(siteUrl) === '/' ? 'engine' : 'templates';
+}
+
 /** Adds the HTML <base> plugin, which does nothing unless Eleventy's `pathPrefix` is other than `/`. */
 export function pathPrefixPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addPlugin(HtmlBasePlugin);

@@ -11,6 +11,7 @@ import type { LoadTimings } from './load-site.ts';
 import { OUTPUT_DIR } from './paths.ts';
 import { publishStaging, removeAbandonedStaging, restoreInterruptedSwap, STAGING_PREFIX } from './publish.ts';
 import { Site, type SiteSetup } from './site.ts';
+import type { PagesWritten } from './write-pages.ts';
 
 export { OUTPUT_DIR };
 
@@ -19,6 +20,8 @@ export interface BuildOptions extends SiteSetup {
   output?: string;
   /** A site object to build (the preview and tests keep one between builds); else one is made from the rest. */
   site?: Site;
+  /** Who writes the engine's pages (see src/eleventy/plugin.ts); default: by the site's url (`enginePagesFor`). */
+  enginePages?: 'templates' | 'engine';
 }
 
 /** Where a build spent its time (see NOTICEBOARD_TIMINGS in src/cli/build.ts). */
@@ -32,8 +35,10 @@ export interface BuildResult {
   searchIndexMs: number;
   /** Of that, how long the build waited for the index after Eleventy was done. */
   searchWaitMs: number;
-  /** Eleventy's whole run, its modules' loading included. */
+  /** Eleventy's whole run, its modules' loading included, and the engine's pages written after it. */
   eleventyMs: number;
+  /** The engine's pages, when the engine wrote them after Eleventy's run (src/eleventy/engine-pages.ts). */
+  pages?: PagesWritten;
   /** Swapping the staging folder in (the old site is deleted in the background). */
   publishMs: number;
 }
@@ -63,7 +68,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   // Loaded here, after the content is read and valid: most of a build's
   // start-up is Eleventy's modules (and Pagefind's), which a build with
   // problems never needs.
-  const [{ default: Eleventy }, { default: noticeboardPlugin }, { pathPrefixOf }, { startSearchIndex }] = await Promise.all([
+  site.lastPagesWritten = undefined;
+  const [{ default: Eleventy }, { default: noticeboardPlugin }, { pathPrefixOf, enginePagesFor }, { startSearchIndex }] = await Promise.all([
     import('@11ty/eleventy'),
     import('../eleventy/plugin.ts'),
     import('../eleventy/path-prefix.ts'),
@@ -79,7 +85,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       configPath: false,
       quietMode: true,
       pathPrefix: pathPrefixOf(model.config.url),
-      config: (eleventyConfig: EleventyConfig) => eleventyConfig.addPlugin(noticeboardPlugin, { site }),
+      config: (eleventyConfig: EleventyConfig) => eleventyConfig.addPlugin(noticeboardPlugin, { site, enginePages: options.enginePages ?? enginePagesFor(model.config.url) }),
     });
     // Errors are reported by the command (src/cli/command.ts), in one line or, with DEBUG=noticeboard, with the stack.
     eleventy.logger.overrideLogger(false);
@@ -102,6 +108,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     searchIndexMs: indexed - started,
     searchWaitMs: Math.max(0, indexed - eleventyDone),
     eleventyMs: eleventyDone - started,
+    pages: site.lastPagesWritten,
     publishMs: performance.now() - publishing,
   };
 }

@@ -17,6 +17,7 @@ import { SiteAssets } from './assets.ts';
 import { loadSiteTimed, type LoadTimings } from './load-site.ts';
 import { loadParts, retiredFiles } from './parts.ts';
 import { CONFIG_FILE, ENGINE_PUBLIC, sitePaths, type SitePaths } from './paths.ts';
+import type { PagesWritten } from './write-pages.ts';
 
 export interface SiteSetup {
   /** The site's folder. */
@@ -43,6 +44,8 @@ export class Site {
   readonly #parseCache = createParseCache();
   /** Where the last load spent its time, for the benchmark. */
   lastTimings?: LoadTimings;
+  /** What the last run wrote of the engine's pages, when the engine writes them (src/eleventy/engine-pages.ts). */
+  lastPagesWritten?: PagesWritten;
 
   constructor(setup: SiteSetup) {
     this.paths = sitePaths(setup.root, setup.paths);
