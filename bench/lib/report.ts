@@ -32,10 +32,21 @@ export function floorRow(label: string, run: FloorRun): string[] {
 /** A stage's median over the runs, in ms. */
 type Stage = [name: string, pick: (run: BuildRun) => number];
 
+/** Rendering, by Eleventy and, when the engine writes its own pages, by the engine. */
+const renderMs = (run: BuildRun) => run.eleventy.renderMs + (run.timings.pages?.renderMs ?? 0);
+const writeMs = (run: BuildRun) => run.eleventy.writeMs + (run.timings.pages?.writeMs ?? 0);
+
+/** Render milliseconds by template: Eleventy's, and the engine's for the pages it writes itself. */
+function templateTimes(run: BuildRun): Map<string, number> {
+  const times = new Map(run.eleventy.templates);
+  for (const [name, ms] of Object.entries(run.timings.pages?.templates ?? {})) times.set(`${name} (by the engine)`, ms);
+  return times;
+}
+
 /** Render time of the availability pages, downloads and per-service reports (templates named *availability*). */
 function availabilityMs(run: BuildRun): number {
   let ms = 0;
-  for (const [name, value] of run.eleventy.templates) if (name.includes('availability')) ms += value;
+  for (const [name, value] of templateTimes(run)) if (name.includes('availability')) ms += value;
   return ms;
 }
 
@@ -44,10 +55,10 @@ const BUILD_STAGES: Stage[] = [
   ['load+validate', (r) => r.timings.readMs],
   ['model', (r) => r.timings.modelMs],
   ['before Eleventy (old staging, index start)', (r) => r.timings.afterModelMs - r.timings.eleventyMs - r.timings.searchWaitMs - r.timings.publishMs],
-  ['eleventy setup (data, pagination)', (r) => r.timings.eleventyMs - r.eleventy.renderMs - r.eleventy.writeMs],
-  ['render', (r) => r.eleventy.renderMs],
+  ['eleventy setup (data, pagination)', (r) => r.timings.eleventyMs - renderMs(r) - writeMs(r)],
+  ['render', renderMs],
   ['  of which availability reports', availabilityMs],
-  ['write', (r) => r.eleventy.writeMs],
+  ['write', writeMs],
   ['search index: wait after Eleventy', (r) => r.timings.searchWaitMs],
   ['publish (swap; old site deleted after)', (r) => r.timings.publishMs],
   ['exit', (r) => r.wallS * 1000 - r.timings.totalMs],
@@ -81,7 +92,7 @@ function printStage(name: string, ms: number, wallMs: number): void {
 
 export function printTemplates(runs: readonly BuildRun[]): void {
   console.log('\nRender by template (median ms):');
-  const names = [...runs[0]!.eleventy.templates.keys()];
-  const byTemplate = names.map((name) => [name, median(runs.map((r) => r.eleventy.templates.get(name) ?? 0))] as const).sort((a, b) => b[1] - a[1]);
+  const names = [...templateTimes(runs[0]!).keys()];
+  const byTemplate = names.map((name) => [name, median(runs.map((r) => templateTimes(r).get(name) ?? 0))] as const).sort((a, b) => b[1] - a[1]);
   for (const [name, ms] of byTemplate) console.log(`  ${name.padEnd(56)} ${String(Math.round(ms)).padStart(7)}`);
 }

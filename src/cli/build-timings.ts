@@ -6,6 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { BuildResult } from '../site/build-site.ts';
+import type { PagesWritten } from '../site/write-pages.ts';
 
 /** Milliseconds since the process started, unless said otherwise; memory in KiB. */
 export interface BuildTimings {
@@ -15,8 +16,10 @@ export interface BuildTimings {
   readMs: number;
   /** Deriving the model. */
   modelMs: number;
-  /** Eleventy's whole run: its modules' loading, setup, render, write. */
+  /** Eleventy's whole run: its modules' loading, setup, render, write, and the engine's pages after it. */
   eleventyMs: number;
+  /** The engine's pages, when the engine wrote them (src/eleventy/engine-pages.ts): rendering, writing, files, and rendering by template (ms). */
+  pages?: PagesWritten;
   /** The Pagefind search index, start to written; it runs beside Eleventy. */
   searchIndexMs: number;
   /** Waiting for the search index after Eleventy was done: what indexing adds to the build's path. */
@@ -41,6 +44,7 @@ export function buildTimings(result: BuildResult, now = performance.now()): Buil
     readMs: load.readMs,
     modelMs: load.modelMs,
     eleventyMs: result.eleventyMs,
+    pages: result.pages,
     searchIndexMs: result.searchIndexMs,
     searchWaitMs: result.searchWaitMs,
     publishMs: result.publishMs,

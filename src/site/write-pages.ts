@@ -11,7 +11,7 @@ import type { PageFile } from '../pages/page-files.ts';
 /** What one run wrote, for the preview's log line and the build's timings. */
 export interface PagesWritten {
   files: number;
-  /** Milliseconds rendering and writing, in all and by template. */
+  /** Milliseconds rendering and writing, and rendering by template. */
   renderMs: number;
   writeMs: number;
   templates: Record<string, number>;
@@ -45,7 +45,7 @@ export async function writePageFiles(files: Iterable<PageFile>, outputDir: strin
     const done = performance.now();
     written.renderMs += rendered - started;
     written.writeMs += done - rendered;
-    written.templates[file.template] = (written.templates[file.template] ?? 0) + (done - started);
+    written.templates[file.template] = (written.templates[file.template] ?? 0) + (rendered - started);
     if (++written.files % PAGES_PER_TURN === 0) await new Promise((turn) => setImmediate(turn));
   }
   return written;
