@@ -1,9 +1,10 @@
 /**
  * The engine's pages written by the engine (src/pages/page-files.ts,
  * src/site/write-pages.ts, src/eleventy/engine-pages.ts), as `noticeboard
- * build` and `start` write them for a site at its host's root, are the same
- * files, byte for byte, as the same templates rendered by Eleventy, which is
- * how a site under a path and an Eleventy project using the plugin get them.
+ * build` and `start` write them for a site at its host's root (without
+ * Eleventy at all when the site has no pages of its own), are the same files,
+ * byte for byte, as the same templates rendered by Eleventy, which is how a
+ * site under a path and an Eleventy project using the plugin get them.
  */
 import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -27,15 +28,33 @@ describe('engine pages', () => {
   const build = (enginePages: 'templates' | 'engine', output: string) =>
     withEnv({ STATUS_NOW: SAMPLE_NOW }, () => buildSite({ root: join(dir, 'site'), output: join(dir, output), enginePages }));
 
-  it('writes the same files, byte for byte, as Eleventy does with the same templates', async () => {
-    await build('templates', 'by-eleventy');
-    const result = await build('engine', 'by-engine');
-    const byEleventy = snapshot(join(dir, 'by-eleventy'));
-    const byEngine = snapshot(join(dir, 'by-engine'));
+  /** Builds the site both ways and compares every file; returns what the engine wrote. */
+  const bothWays = async (name: string) => {
+    await build('templates', `${name}-by-eleventy`);
+    const result = await build('engine', `${name}-by-engine`);
+    const byEleventy = snapshot(join(dir, `${name}-by-eleventy`));
+    const byEngine = snapshot(join(dir, `${name}-by-engine`));
     assert.ok(Object.keys(byEleventy).length > 100, 'the sample builds more than a hundred files');
     assert.deepEqual(Object.keys(byEngine).sort(), Object.keys(byEleventy).sort(), 'the same files');
     for (const [path, hash] of Object.entries(byEleventy)) assert.equal(byEngine[path], hash, `${path} differs`);
     assert.ok(result.pages && result.pages.files > 100, 'the engine wrote the pages itself');
+    return byEngine;
+  };
+
+  it('writes the same files, byte for byte, as Eleventy does with the same templates (a site without pages of its own: no Eleventy)', async () => {
+    await bothWays('sample');
+  });
+
+  it("and so beside a page of the site's own, which Eleventy renders in the status layout", async () => {
+    const pages = join(dir, 'site', 'pages');
+    mkdirSync(pages, { recursive: true });
+    writeFileSync(join(pages, 'about.md'), '---\ntitle: About this site\n---\nRun by the NOC.\n');
+    try {
+      const files = await bothWays('with-page');
+      assert.ok(files['about/index.html'], 'the site page is built');
+    } finally {
+      rmSync(pages, { recursive: true, force: true });
+    }
   });
 
   it('gives every page its own path, from one template each', () => {

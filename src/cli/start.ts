@@ -13,7 +13,7 @@
 import { relative, resolve, sep } from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import type { EleventyConfig } from '../eleventy/eleventy-config.ts';
-import { enginePagesFor, pathPrefixOf } from '../eleventy/path-prefix.ts';
+import { enginePagesFor, pathPrefixOf } from '../site/url-path.ts';
 import noticeboardPlugin from '../eleventy/plugin.ts';
 import { Site } from '../site/site.ts';
 import { formatProblem, type Problem } from '../content/problems.ts';

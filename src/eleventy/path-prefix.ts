@@ -19,21 +19,6 @@
 import { HtmlBasePlugin } from '@11ty/eleventy';
 import type { EleventyConfig } from './eleventy-config.ts';
 
-/** `https://example.github.io/status` -> `/status/`; `https://status.example.net` -> `/`. */
-export function pathPrefixOf(siteUrl: string): string {
-  const path = new URL(siteUrl).pathname.replace(/\/+$/, '');
-  return `${path}/`;
-}
-
-/**
- * Who writes the engine's pages for a site at `siteUrl` (see engine-pages.ts):
- * the engine, one at a time, when the site is at its host's root; Eleventy,
- * whose <base> plugin then rewrites their URLs, when it is under a path.
- */
-export function enginePagesFor(siteUrl: string): 'engine' | 'templates' {
-  return pathPrefixOf(siteUrl) === '/' ? 'engine' : 'templates';
-}
-
 /** Adds the HTML <base> plugin, which does nothing unless Eleventy's `pathPrefix` is other than `/`. */
 export function pathPrefixPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addPlugin(HtmlBasePlugin);

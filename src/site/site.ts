@@ -66,6 +66,11 @@ export class Site {
     return empty;
   }
 
+  /** Whether the site has pages of its own (pages/), which Eleventy renders. */
+  hasOwnPages(): boolean {
+    return existsSync(this.paths.pages);
+  }
+
   /** What the pages use of the site beyond its data. */
   get theme(): Theme {
     return { asset: (url) => this.assets.asset(url), has: (url) => this.assets.has(url), ownText: (url) => this.assets.ownText(url), parts: this.#parts, calendarEvents: this.#calendarEvents };
