@@ -1,13 +1,13 @@
 /**
  * `npm run bench -- --notices N [--runs R]`: builds a generated archive of N
  * notices with the real pipeline, and measures in the same rounds the floor of
- * that work (bench/lib/floor.ts: read and parse every notice, render its
+ * that work (bench/lib/floor.js: read and parse every notice, render its
  * Markdown, write as many files and bytes as the build wrote), build and floor
  * interleaved A B A B … so their ratio holds when the machine's speed drifts.
  *
  * Each run is its own process on a clean output folder (removed before, not
  * timed), so its peak memory is its own; wall time is measured from outside
- * (`node` start to exit, what `npm run build` costs). Stage times come from
+ * (`node` start to exit, what `noticeboard build` costs). Stage times come from
  * inside: startup, load+validate and model from the build, render and write
  * from Eleventy's own benchmark (DEBUG=Eleventy:Benchmark*), Eleventy's setup
  * (templates, data, pagination) as the rest of its run. The file system of the
@@ -23,8 +23,6 @@
  *   --watch          also measure `npm start` (started as package.json starts it): edit one
  *                    notice at a time, time the rebuild and until the server serves the edit
  *   --edits E        edits to time with --watch (default 3)
- *   --threads T      NOTICEBOARD_THREADS for the builds (default: what a build picks, see
- *                    threadCount in src/content/parse-pool.ts)
  *   --cpu-prof DIR   write a V8 CPU profile of each build to DIR
  *   --dir D          build root to use (created if missing) instead of a temporary one;
  *                    e.g. a folder on /dev/shm for a memory-backed output folder
@@ -35,13 +33,13 @@ import { BENCH_NOW, BENCH_SEED } from './lib/corpus.ts';
 import { createBuildRoot } from './lib/build-root.ts';
 import { fileSystemOf, median, probeDisk } from './lib/measure.ts';
 import { buildRow, floorRow, mib, printBuildStages, printFloorStages, printRow, printTemplates, RUN_HEADER, seconds } from './lib/report.ts';
-import { BUILD_OUTPUT, PEAK_RSS_SOURCE, runBuild, runFloor, trashDeleted, type BuildRun, type FloorRun } from './lib/runs.ts';
+import { BUILD_OUTPUT, compileEngine, PEAK_RSS_SOURCE, runBuild, runFloor, trashDeleted, type BuildRun, type FloorRun } from './lib/runs.ts';
 import { measureWatch } from './lib/watch.ts';
 import { handleFailures, parseFlags, usageError } from '../src/cli/command.ts';
 
 handleFailures();
 const USAGE =
-  'usage: npm run bench -- --notices N [--runs R] [--rebuild] [--seed S] [--watch] [--edits E] [--threads T] [--cpu-prof DIR] [--dir D] [--keep]';
+  'usage: npm run bench -- --notices N [--runs R] [--rebuild] [--seed S] [--watch] [--edits E] [--cpu-prof DIR] [--dir D] [--keep]';
 const { values } = parseFlags(
   {
     notices: { type: 'string' },
@@ -50,7 +48,6 @@ const { values } = parseFlags(
     seed: { type: 'string' },
     watch: { type: 'boolean', default: false },
     edits: { type: 'string', default: '3' },
-    threads: { type: 'string' },
     'cpu-prof': { type: 'string' },
     dir: { type: 'string' },
     keep: { type: 'boolean', default: false },
@@ -65,8 +62,10 @@ if (!Number.isInteger(runs) || runs < 1) usageError(`--runs: give a whole number
 
 const env: NodeJS.ProcessEnv = { ...process.env, STATUS_NOW: BENCH_NOW };
 delete env.NOTICEBOARD_DRAFTS;
-if (values.threads) env.NOTICEBOARD_THREADS = values.threads;
 
+const compiling = performance.now();
+compileEngine();
+console.log(`Compiled the engine into dist/ in ${seconds(performance.now() - compiling)} s (the builds run dist/cli/main.js, as an installed site does)`);
 const generating = performance.now();
 const site = createBuildRoot({ notices, seed: values.seed ? Number(values.seed) : BENCH_SEED, dir: values.dir });
 const { corpus, root } = site;
@@ -114,12 +113,11 @@ console.log(`\nSummary at ${notices} notices, ${runs} round(s), output on ${file
 const memory = (pick: (run: BuildRun) => number) => (median(builds.map(pick)) / 1024).toFixed(0);
 console.log(
   `  build median ${buildS.toFixed(2)} s (peak RSS ${median(builds.map((r) => r.rssMiB)).toFixed(0)} MiB; once the model was built: ` +
-    `RSS ${memory((r) => r.child.rssAfterModelKb)} MiB, heap ${memory((r) => r.child.heapAfterModelKb)} MiB; ` +
-    `largest heap sampled ${memory((r) => r.child.peakHeapKb)} MiB)`,
+    `RSS ${memory((r) => r.timings.rssAfterModelKb)} MiB, heap ${memory((r) => r.timings.heapAfterModelKb)} MiB)`,
 );
 console.log(`  floor median ${floorS.toFixed(2)} s (peak RSS ${median(floors.map((r) => r.rssMiB)).toFixed(0)} MiB)`);
 console.log(`  build/floor ${ratio.toFixed(2)} (median of the ${runs} per-round ratios)`);
-console.log(`  startup ${seconds(median(builds.map((r) => r.child.startupMs)))} s (process start to the pipeline's modules loaded)`);
+console.log(`  startup ${seconds(median(builds.map((r) => r.timings.startupMs)))} s (process start to reading the site: config, then the first notice)`);
 if (values.rebuild) {
   const rebuilds = rounds.map((r) => r.rebuild!);
   const over = median(rounds.map((r) => r.rebuild!.wallS / r.build.wallS));

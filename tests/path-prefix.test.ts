@@ -16,7 +16,7 @@ import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parseHTML } from 'linkedom';
-import { pathPrefixOf } from '../src/eleventy/path-prefix.ts';
+import { pathPrefixOf } from '../src/site/url-path.ts';
 import { launchChromium, vnuJar } from './helpers/browser.ts';
 import { buildFixture, type Fixture } from './helpers/build-fixture.ts';
 import { at } from './helpers/config.ts';

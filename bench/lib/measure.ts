@@ -12,7 +12,7 @@ export interface EleventyStages {
   renderMs: number;
   /** Creating folders and writing files, summed. */
   writeMs: number;
-  /** Render time by template, e.g. `month.11ty.ts (241 pages)` -> ms. */
+  /** Render time by template, e.g. `month.11ty.js (241 pages)` -> ms. */
   templates: Map<string, number>;
 }
 
@@ -30,7 +30,8 @@ export function parseEleventyBenchmark(stderr: string): EleventyStages {
     if (what === 'Render') stages.renderMs += ms;
     else if (WRITE_STEPS.includes(what)) stages.writeMs += ms;
     else if (what.startsWith('> Render Content > ')) {
-      const name = what.slice('> Render Content > '.length).replace(/^.*\/templates\//, '');
+      // The engine's templates are virtual, under Eleventy's input folder and a `noticeboard/` prefix.
+      const name = what.slice('> Render Content > '.length).replace(/^.*\/noticeboard\//, '');
       stages.templates.set(name, (stages.templates.get(name) ?? 0) + ms);
     }
   }

@@ -32,39 +32,50 @@ export function floorRow(label: string, run: FloorRun): string[] {
 /** A stage's median over the runs, in ms. */
 type Stage = [name: string, pick: (run: BuildRun) => number];
 
+/** Rendering, by Eleventy and, when the engine writes its own pages, by the engine. */
+const renderMs = (run: BuildRun) => run.eleventy.renderMs + (run.timings.pages?.renderMs ?? 0);
+const writeMs = (run: BuildRun) => run.eleventy.writeMs + (run.timings.pages?.writeMs ?? 0);
+
+/** Render milliseconds by template: Eleventy's, and the engine's for the pages it writes itself. */
+function templateTimes(run: BuildRun): Map<string, number> {
+  const times = new Map(run.eleventy.templates);
+  for (const [name, ms] of Object.entries(run.timings.pages?.templates ?? {})) times.set(`${name} (by the engine)`, ms);
+  return times;
+}
+
 /** Render time of the availability pages, downloads and per-service reports (templates named *availability*). */
 function availabilityMs(run: BuildRun): number {
   let ms = 0;
-  for (const [name, value] of run.eleventy.templates) if (name.includes('availability')) ms += value;
+  for (const [name, value] of templateTimes(run)) if (name.includes('availability')) ms += value;
   return ms;
 }
 
 const BUILD_STAGES: Stage[] = [
-  ['startup (node, tsx, modules)', (r) => r.child.startupMs],
-  ['load+validate', (r) => r.child.readMs],
-  ['model', (r) => r.child.modelMs],
-  ['before Eleventy (old staging, index start)', (r) => r.child.afterModelMs - r.child.eleventyMs - r.child.searchWaitMs - r.child.publishMs],
-  ['eleventy setup (data, pagination)', (r) => r.child.eleventyMs - r.eleventy.renderMs - r.eleventy.writeMs],
-  ['render', (r) => r.eleventy.renderMs],
+  ['startup (node, modules)', (r) => r.timings.startupMs],
+  ['load+validate', (r) => r.timings.readMs],
+  ['model', (r) => r.timings.modelMs],
+  ['before Eleventy (old staging, index start)', (r) => r.timings.afterModelMs - r.timings.eleventyMs - r.timings.searchWaitMs - r.timings.publishMs],
+  ['eleventy setup (data, pagination)', (r) => r.timings.eleventyMs - renderMs(r) - writeMs(r)],
+  ['render', renderMs],
   ['  of which availability reports', availabilityMs],
-  ['write', (r) => r.eleventy.writeMs],
-  ['search index: wait after Eleventy', (r) => r.child.searchWaitMs],
-  ['publish (swap; old site deleted after)', (r) => r.child.publishMs],
-  ['exit', (r) => r.wallS * 1000 - r.child.totalMs],
+  ['write', writeMs],
+  ['search index: wait after Eleventy', (r) => r.timings.searchWaitMs],
+  ['publish (swap; old site deleted after)', (r) => r.timings.publishMs],
+  ['exit', (r) => r.wallS * 1000 - r.timings.totalMs],
 ];
 
 export function printBuildStages(runs: readonly BuildRun[]): void {
   const wallMs = median(runs.map((r) => r.wallS * 1000));
   console.log('\nBuild stages (median s, share of wall):');
   for (const [name, pick] of BUILD_STAGES) printStage(name, median(runs.map(pick)), wallMs);
-  const indexMs = median(runs.map((r) => r.child.searchIndexMs));
+  const indexMs = median(runs.map((r) => r.timings.searchIndexMs));
   console.log(`  (search index, Pagefind, beside Eleventy: ${seconds(indexMs)} s from start to written; only the wait above is on the build's path)`);
 }
 
 export function printFloorStages(runs: readonly FloorRun[]): void {
   const wallMs = median(runs.map((r) => r.wallS * 1000));
   const stages: [string, (run: FloorRun) => number][] = [
-    ['startup (node, tsx, modules)', (r) => r.result.startupMs],
+    ['startup (node, modules)', (r) => r.result.startupMs],
     ['read + front matter', (r) => r.result.readMs],
     ['render Markdown', (r) => r.result.renderMs],
     ['write', (r) => r.result.writeMs],
@@ -81,7 +92,7 @@ function printStage(name: string, ms: number, wallMs: number): void {
 
 export function printTemplates(runs: readonly BuildRun[]): void {
   console.log('\nRender by template (median ms):');
-  const names = [...runs[0]!.eleventy.templates.keys()];
-  const byTemplate = names.map((name) => [name, median(runs.map((r) => r.eleventy.templates.get(name) ?? 0))] as const).sort((a, b) => b[1] - a[1]);
+  const names = [...templateTimes(runs[0]!).keys()];
+  const byTemplate = names.map((name) => [name, median(runs.map((r) => templateTimes(r).get(name) ?? 0))] as const).sort((a, b) => b[1] - a[1]);
   for (const [name, ms] of byTemplate) console.log(`  ${name.padEnd(56)} ${String(Math.round(ms)).padStart(7)}`);
 }

@@ -13,7 +13,7 @@
 import { relative, resolve, sep } from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import type { EleventyConfig } from '../eleventy/eleventy-config.ts';
-import { pathPrefixOf } from '../eleventy/path-prefix.ts';
+import { enginePagesFor, pathPrefixOf } from '../site/url-path.ts';
 import noticeboardPlugin from '../eleventy/plugin.ts';
 import { Site } from '../site/site.ts';
 import { formatProblem, type Problem } from '../content/problems.ts';
@@ -55,7 +55,12 @@ const logger = {
 function onMessage(message: string): void {
   if (debug) console.log(message);
   const wrote = /Wrote (\d+) files? in ([\d.]+) seconds/.exec(message);
-  if (wrote) return onBuilt(Number(wrote[1]), Number(wrote[2]));
+  if (wrote) {
+    // Eleventy counts the files it wrote; the engine's pages, written after its run, are counted on the site.
+    const enginePages = site.lastPagesWritten?.files ?? 0;
+    site.lastPagesWritten = undefined;
+    return onBuilt(Number(wrote[1]) + enginePages, Number(wrote[2]));
+  }
   const server = /Server at\s+(\S+)/.exec(message);
   if (server) console.log(`Preview at ${server[1]} (drafts shown; Ctrl-C stops)`);
 }
@@ -93,7 +98,7 @@ const eleventy = new Eleventy(site.inputDir(), site.paths.output, {
   source: 'cli',
   pathPrefix: url ? pathPrefixOf(url) : '/',
   async config(config: EleventyConfig) {
-    await config.addPlugin(noticeboardPlugin, { site, keepServing: true });
+    await config.addPlugin(noticeboardPlugin, { site, keepServing: true, enginePages: url ? enginePagesFor(url) : 'engine' });
     config.on(PROBLEMS_EVENT, ((found) => (problems = found)) satisfies ProblemsListener);
     config.on('eleventy.beforeWatch', (queue: string[]) => (changed = [...queue]));
     config.setServerOptions({ middleware: [problemsMiddleware(() => problems)], logger });

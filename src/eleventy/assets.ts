@@ -5,8 +5,7 @@
  * output folder is the staging folder, so they are published with the pages
  * that link them.
  */
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { SiteAssets } from '../site/assets.ts';
 import type { EleventyConfig } from './eleventy-config.ts';
 
@@ -16,14 +15,7 @@ export function assetsPlugin(assets: SiteAssets) {
       if (event.outputMode !== undefined && event.outputMode !== 'fs') return;
       const output = event.directories?.output ?? event.dir?.output;
       if (!output) throw new Error('assets: Eleventy did not say where the output folder is');
-      const made = new Set<string>();
-      for (const [url, source] of assets.outputs()) {
-        const target = join(resolve(output), ...url.slice(1).split('/'));
-        const dir = dirname(target);
-        if (!made.has(dir)) mkdirSync(dir, { recursive: true });
-        made.add(dir);
-        copyFileSync(source, target);
-      }
+      assets.writeInto(resolve(output));
     });
   };
 }

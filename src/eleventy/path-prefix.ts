@@ -19,12 +19,6 @@
 import { HtmlBasePlugin } from '@11ty/eleventy';
 import type { EleventyConfig } from './eleventy-config.ts';
 
-/** `https://example.github.io/status` -> `/status/`; `https://status.example.net` -> `/`. */
-export function pathPrefixOf(siteUrl: string): string {
-  const path = new URL(siteUrl).pathname.replace(/\/+$/, '');
-  return `${path}/`;
-}
-
 /** Adds the HTML <base> plugin, which does nothing unless Eleventy's `pathPrefix` is other than `/`. */
 export function pathPrefixPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addPlugin(HtmlBasePlugin);

@@ -17,9 +17,10 @@ import { TEMPLATES } from '../pages/templates/index.ts';
 import { PAGE_LAYOUT, pageLayout } from '../pages/templates/page-layout.ts';
 import { Site, type SiteSetup } from '../site/site.ts';
 import { assetsPlugin } from './assets.ts';
+import { enginePagesPlugin } from './engine-pages.ts';
 import type { EleventyConfig } from './eleventy-config.ts';
 import { pathPrefixPlugin } from './path-prefix.ts';
-import { siteDataPlugin } from './site-data.ts';
+import { RenderingModel, siteDataPlugin } from './site-data.ts';
 
 export interface NoticeboardPluginOptions extends Partial<SiteSetup> {
   /** A site object to build, its parts already loaded (the commands pass theirs); else one is made from `root`. */
@@ -28,17 +29,30 @@ export interface NoticeboardPluginOptions extends Partial<SiteSetup> {
   keepServing?: boolean;
   /** Give every page in the input folder the status layout unless it names its own (default true). */
   defaultLayout?: boolean;
+  /**
+   * How the engine's own pages are made: `templates` (the default) as Eleventy
+   * templates, so the project's transforms and Eleventy's <base> plugin see
+   * them; `engine` written by the engine after Eleventy's run, one page at a
+   * time (engine-pages.ts): what `noticeboard build` and `start` use for a
+   * site served at the root of its host.
+   */
+  enginePages?: 'templates' | 'engine';
 }
 
 export default async function noticeboardPlugin(eleventyConfig: EleventyConfig, options: NoticeboardPluginOptions = {}): Promise<void> {
   // A site handed in has its parts loaded by its caller (the build before Eleventy starts, the
   // preview before each rebuild); one made here from `root` loads them here, once.
   const site = options.site ?? (await siteWithParts(options));
-  eleventyConfig.addPlugin(siteDataPlugin(site, { keepServing: options.keepServing }));
+  const rendering = new RenderingModel();
+  eleventyConfig.addPlugin(siteDataPlugin(site, rendering, { keepServing: options.keepServing }));
   eleventyConfig.addPlugin(assetsPlugin(site.assets));
   eleventyConfig.addPlugin(pathPrefixPlugin);
-  // `layout: false` keeps the engine's pages (complete documents, feeds, JSON) out of any default layout.
-  for (const [path, template] of Object.entries(TEMPLATES)) eleventyConfig.addTemplate(`noticeboard/${path}`, template, { layout: false });
+  if (options.enginePages === 'engine') {
+    eleventyConfig.addPlugin(enginePagesPlugin(() => rendering.current(), (written) => (site.lastPagesWritten = written)));
+  } else {
+    // `layout: false` keeps the engine's pages (complete documents, feeds, JSON) out of any default layout.
+    for (const [path, template] of Object.entries(TEMPLATES)) eleventyConfig.addTemplate(`noticeboard/${path}`, template, { layout: false });
+  }
   eleventyConfig.addTemplate(`_includes/${PAGE_LAYOUT}`, pageLayout, {});
   if (options.defaultLayout ?? true) eleventyConfig.addGlobalData('layout', PAGE_LAYOUT);
 }

@@ -1,11 +1,13 @@
 /**
- * Makes the site model Eleventy's global data `site`. A build loads and
- * validates it before Eleventy starts (so bad input fails cleanly and writes
- * nothing) and Eleventy takes that model; under the preview it is loaded
- * afresh on every rebuild, parsing again only the notice files that changed.
+ * Makes the site model Eleventy's global data `site`, resolved once as each of
+ * Eleventy's runs starts. A build loads and validates it before Eleventy
+ * starts (so bad input fails cleanly and writes nothing) and Eleventy takes
+ * that model; under the preview it is loaded afresh on every rebuild, parsing
+ * again only the notice files that changed.
  */
 import { relative, resolve, sep } from 'node:path';
 import { InvalidInputError, type Problem } from '../content/problems.ts';
+import type { SiteModel } from '../model/model.ts';
 import type { Site } from '../site/site.ts';
 import type { EleventyConfig } from './eleventy-config.ts';
 
@@ -18,7 +20,17 @@ export interface SiteDataOptions {
   keepServing?: boolean;
 }
 
-export function siteDataPlugin(site: Site, { keepServing = false }: SiteDataOptions = {}) {
+/** The model one Eleventy run renders, set as the run starts. */
+export class RenderingModel {
+  model?: SiteModel;
+
+  current(): SiteModel {
+    if (!this.model) throw new Error("noticeboard: the site's model was asked for before Eleventy's run started");
+    return this.model;
+  }
+}
+
+export function siteDataPlugin(site: Site, rendering: RenderingModel, { keepServing = false }: SiteDataOptions = {}) {
   return (eleventyConfig: EleventyConfig): void => {
     const { posts, config, parts, public: publicDir } = site.paths;
     // A change to any of them loads the site again: Eleventy keeps global data
@@ -32,13 +44,15 @@ export function siteDataPlugin(site: Site, { keepServing = false }: SiteDataOpti
       const inPosts = relative(posts, resolve(site.paths.root, path));
       return !inPosts.startsWith('..') && !inPosts.startsWith(sep) && path.endsWith('.md');
     };
-    eleventyConfig.on('eleventy.before', async () => {
-      if (!keepServing) return;
-      // Part overrides are read again before each preview rebuild, their problems with the content's.
-      partProblems = await site.loadParts();
-    });
     let partProblems: Problem[] = [];
-    eleventyConfig.addGlobalData('site', () => {
+    // The model of this run, resolved once as the run starts (before Eleventy computes any data),
+    // so the site's pages and the engine's pages (engine-pages.ts) all render the same one.
+    eleventyConfig.on('eleventy.before', async () => {
+      // Part overrides are read again before each preview rebuild, their problems with the content's.
+      if (keepServing) partProblems = await site.loadParts();
+      rendering.model = resolveModel();
+    });
+    const resolveModel = (): SiteModel => {
       const loaded = site.takeLoaded();
       if (loaded) return loaded;
       const changedFiles = site.takeChanged();
@@ -55,6 +69,7 @@ export function siteDataPlugin(site: Site, { keepServing = false }: SiteDataOpti
         eleventyConfig.events.emit(PROBLEMS_EVENT, [...partProblems, ...error.problems]);
         return site.lastGoodModel();
       }
-    });
+    };
+    eleventyConfig.addGlobalData('site', () => rendering.current());
   };
 }

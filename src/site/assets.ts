@@ -11,8 +11,8 @@
  * anything that links to them directly.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { extname, join, posix } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, extname, join, posix } from 'node:path';
 
 /** Which files get a fingerprinted copy. */
 const FINGERPRINTED_EXTENSIONS = ['.css', '.js'];
@@ -90,6 +90,18 @@ export class SiteAssets {
       if (FINGERPRINTED_EXTENSIONS.includes(posix.extname(url))) out.set(fingerprintedName(url, readFileSync(file)), file);
     }
     return out;
+  }
+
+  /** Copies every file of `outputs()` into `outputDir`, making each folder once. */
+  writeInto(outputDir: string): void {
+    const made = new Set<string>();
+    for (const [url, source] of this.outputs()) {
+      const target = join(outputDir, ...url.slice(1).split('/'));
+      const dir = dirname(target);
+      if (!made.has(dir)) mkdirSync(dir, { recursive: true });
+      made.add(dir);
+      copyFileSync(source, target);
+    }
   }
 
   forget(): void {

@@ -46,6 +46,8 @@ export function checkSite(root: string, paths: SitePaths = sitePaths(root)): { p
 
 /** Where the last `loadSite` spent its time (milliseconds), for `npm run bench`. */
 export interface LoadTimings {
+  /** `performance.now()` (milliseconds since the process started) when reading began: the start-up before it. */
+  startedAt: number;
   /** Reading and validating the config and every notice. */
   readMs: number;
   /** Deriving the model from the valid notices. */
@@ -73,7 +75,7 @@ export function loadSiteTimed(options: SiteOptions): { model: SiteModel; timings
     theme: options.theme,
   });
   const finishedAt = performance.now();
-  return { model, timings: { readMs: read - started, modelMs: finishedAt - read, finishedAt, files, parsed } };
+  return { model, timings: { startedAt: started, readMs: read - started, modelMs: finishedAt - read, finishedAt, files, parsed } };
 }
 
 function readSite(paths: SitePaths, parseCache?: ParseCache, theme?: Theme) {

@@ -17,6 +17,7 @@ import { SiteAssets } from './assets.ts';
 import { loadSiteTimed, type LoadTimings } from './load-site.ts';
 import { loadParts, retiredFiles } from './parts.ts';
 import { CONFIG_FILE, ENGINE_PUBLIC, sitePaths, type SitePaths } from './paths.ts';
+import type { PagesWritten } from './write-pages.ts';
 
 export interface SiteSetup {
   /** The site's folder. */
@@ -43,6 +44,8 @@ export class Site {
   readonly #parseCache = createParseCache();
   /** Where the last load spent its time, for the benchmark. */
   lastTimings?: LoadTimings;
+  /** What the last run wrote of the engine's pages, when the engine writes them (src/eleventy/engine-pages.ts). */
+  lastPagesWritten?: PagesWritten;
 
   constructor(setup: SiteSetup) {
     this.paths = sitePaths(setup.root, setup.paths);
@@ -61,6 +64,11 @@ export class Site {
     const empty = join(tmpdir(), 'noticeboard-no-pages');
     mkdirSync(empty, { recursive: true });
     return empty;
+  }
+
+  /** Whether the site has pages of its own (pages/), which Eleventy renders. */
+  hasOwnPages(): boolean {
+    return existsSync(this.paths.pages);
   }
 
   /** What the pages use of the site beyond its data. */

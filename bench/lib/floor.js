@@ -2,49 +2,37 @@
  * The floor of a build's own work, for `npm run bench`: a minimal program that
  * does what no build can skip, and nothing else.
  *
- *   node --import tsx bench/lib/floor.ts <posts dir> <manifest.json> <output dir> <result.json>
+ *   node bench/lib/floor.js <posts dir> <manifest.json> <output dir> <result.json>
  *
  * It reads every notice file under the posts folder, splits and parses its
  * front matter with gray-matter (through the build's YAML reader: js-yaml on
  * the fast path, else `yaml`), renders its body and its updates' bodies with
- * the build's Markdown renderer (src/content/markdown.ts), then writes the
+ * the build's Markdown renderer (dist/content/markdown.js), then writes the
  * files the build wrote in the same run (the manifest: relative path and size
  * of each), in the same folder layout, with as many bytes: the rendered HTML,
  * repeated and cut to each file's size. Plain synchronous calls, one folder
  * created once; no validation, no model, no templates.
  *
- * It starts as a build does, as its own process through the TypeScript loader,
- * and writes its stage times to <result.json>.
+ * It starts as `noticeboard build` does: its own process, plain JavaScript
+ * importing the compiled engine (dist/, which the benchmark compiles first),
+ * no TypeScript loader. It writes its stage times to <result.json>.
  */
+// @ts-check
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import matter from 'gray-matter';
 import { parse } from 'yaml';
-import { readYamlFast } from '../../src/content/fast-yaml.ts';
-import { createMarkdown } from '../../src/content/markdown.ts';
+import { readYamlFast } from '../../dist/content/fast-yaml.js';
+import { createMarkdown } from '../../dist/content/markdown.js';
 
-export interface FloorResult {
-  /** Node start to these modules loaded. */
-  startupMs: number;
-  /** Reading every notice file and parsing its front matter. */
-  readMs: number;
-  renderMs: number;
-  writeMs: number;
-  totalMs: number;
-  notices: number;
-  files: number;
-  bytes: number;
-  maxRssKb: number;
-}
-
-/** One file the build wrote: path relative to its output folder ('/'-separated) and size in bytes. */
-export type ManifestEntry = [path: string, bytes: number];
+/** @typedef {import('./floor-result.ts').FloorResult} FloorResult */
 
 const [postsDir, manifestFile, outputDir, resultFile] = process.argv.slice(2);
 if (!postsDir || !manifestFile || !outputDir || !resultFile) throw new Error('usage: floor.ts <posts dir> <manifest.json> <output dir> <result.json>');
 const startupMs = performance.now();
 
-const readYaml = (text: string) => readYamlFast(text) ?? (parse(text, { version: '1.2', uniqueKeys: true }) as Record<string, unknown>);
+/** @param {string} text */
+const readYaml = (text) => readYamlFast(text) ?? /** @type {Record<string, unknown>} */ (parse(text, { version: '1.2', uniqueKeys: true }));
 const files = readdirSync(postsDir, { recursive: true, encoding: 'utf8' })
   .filter((name) => name.endsWith('.md'))
   .map((name) => join(postsDir, name));
@@ -52,19 +40,22 @@ const parsed = files.map((file) => matter(readFileSync(file, 'utf8'), { engines:
 const read = performance.now();
 
 const markdown = createMarkdown({ allowHtml: false });
-const rendered: string[] = [];
+/** @type {string[]} */
+const rendered = [];
 for (const { content, data } of parsed) {
   rendered.push(markdown.render(content).html);
-  const updates = Array.isArray(data.updates) ? (data.updates as { body?: unknown }[]) : [];
+  const updates = Array.isArray(data.updates) ? /** @type {{ body?: unknown }[]} */ (data.updates) : [];
   for (const update of updates) if (typeof update?.body === 'string') rendered.push(markdown.toHtml(update.body));
 }
 const renderedAt = performance.now();
 
-const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as ManifestEntry[];
+/** @type {import('./floor-result.ts').ManifestEntry[]} */
+const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
 const largest = Math.max(1, ...manifest.map(([, bytes]) => bytes));
 const html = Buffer.from(rendered.join('\n') || ' ');
 const filler = Buffer.alloc(largest, html);
-const folders = new Set<string>();
+/** @type {Set<string>} */
+const folders = new Set();
 let bytes = 0;
 for (const [path, size] of manifest) {
   const target = join(outputDir, path);
@@ -78,7 +69,8 @@ for (const [path, size] of manifest) {
 }
 const done = performance.now();
 
-const result: FloorResult = {
+/** @type {FloorResult} */
+const result = {
   startupMs,
   readMs: read - startupMs,
   renderMs: renderedAt - read,

@@ -1,0 +1,13 @@
+const { loadSite } = await import('/work/main/dist/site/load-site.js');
+const { searchDocument } = await import('/work/main/dist/outputs/search-index.js');
+const pagefind = await import('/work/main/node_modules/pagefind/lib/index.js');
+const model = loadSite({ root: process.cwd() });
+const docs = model.notices.map(n => ({ url: n.url, content: searchDocument(n, model) }));
+const t1 = performance.now();
+const { index } = await pagefind.createIndex({ forceLanguage: 'en' });
+await Promise.all(docs.map(d => index.addHTMLFile(d)));
+const t3 = performance.now();
+await index.writeFiles({ outputPath: '/dev/shm/pf-out' });
+const t4 = performance.now();
+await pagefind.close();
+console.log({ add: t3 - t1, write: t4 - t3 });

@@ -1,0 +1,45 @@
+/**
+ * The engine's pages written by the engine (src/pages/page-files.ts) rather
+ * than as Eleventy templates: once Eleventy has written the site's own pages,
+ * each engine page is rendered, written and let go, one at a time.
+ *
+ * Why: Eleventy keeps every page it renders, content and all, until its whole
+ * run is done (for collections and for what `write()` returns), and sets each
+ * page up through its data cascade and pagination. For these pages, which use
+ * neither, that was most of a build's memory (more than 4 GiB at 100,000
+ * notices) and a good part of its time. `noticeboard build` and `start` use
+ * this when the site is served at the root of its host; under a path, and in
+ * an Eleventy project that adds the plugin itself, the same templates go
+ * through Eleventy, whose <base> plugin and the project's own transforms then
+ * see every page (src/eleventy/plugin.ts).
+ */
+import { resolve } from 'node:path';
+import type { SiteModel } from '../model/model.ts';
+import { pageFiles } from '../pages/page-files.ts';
+import { writePageFiles, type PagesWritten } from '../site/write-pages.ts';
+import type { EleventyConfig } from './eleventy-config.ts';
+
+/** The part of Eleventy's `eleventy.after` argument used here. */
+interface EleventyAfterEvent {
+  directories?: { output?: string };
+  dir?: { output?: string };
+  outputMode?: string;
+  results?: { inputPath: string; outputPath: string | false }[];
+}
+
+/**
+ * Writes the engine's pages of the model `current()` gives after each of
+ * Eleventy's runs, and hands what it wrote to `onWritten`.
+ */
+export function enginePagesPlugin(current: () => SiteModel, onWritten: (written: PagesWritten) => void) {
+  return (eleventyConfig: EleventyConfig): void => {
+    eleventyConfig.on('eleventy.after', async (event: EleventyAfterEvent) => {
+      if (event.outputMode !== undefined && event.outputMode !== 'fs') return;
+      const output = event.directories?.output ?? event.dir?.output;
+      if (!output) throw new Error('engine pages: Eleventy did not say where the output folder is');
+      const taken = new Map<string, string>();
+      for (const { inputPath, outputPath } of event.results ?? []) if (outputPath) taken.set(resolve(outputPath), inputPath);
+      onWritten(await writePageFiles(pageFiles(current()), resolve(output), taken));
+    });
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * Writes pages into an output folder one at a time: each is rendered, written
+ * and let go before the next, so a build holds one page at a time however
+ * many there are (see src/eleventy/engine-pages.ts for why the engine's pages
+ * are written so). Folders are made once each.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { PageFile } from '../pages/page-files.ts';
+
+/** What one run wrote, for the preview's log line and the build's timings. */
+export interface PagesWritten {
+  files: number;
+  /** Milliseconds rendering and writing, and rendering by template. */
+  renderMs: number;
+  writeMs: number;
+  templates: Record<string, number>;
+}
+
+/** Pages written between two turns of the event loop: the search index's worker is fed from it. */
+const PAGES_PER_TURN = 64;
+
+/**
+ * Writes `files` into `outputDir`. `taken` maps the output files something
+ * else already wrote in this run (absolute path -> what wrote it); an engine
+ * page on one of them is an error naming both, as two Eleventy templates on
+ * one path are.
+ */
+export async function writePageFiles(files: Iterable<PageFile>, outputDir: string, taken: ReadonlyMap<string, string> = new Map()): Promise<PagesWritten> {
+  const written: PagesWritten = { files: 0, renderMs: 0, writeMs: 0, templates: {} };
+  const folders = new Set<string>();
+  for (const file of files) {
+    const target = join(outputDir, ...file.path.split('/'));
+    const other = taken.get(target);
+    if (other) throw new Error(`${other} and the engine's ${file.template} both write ${file.path}; give the page another permalink`);
+    const started = performance.now();
+    const content = file.render();
+    const rendered = performance.now();
+    const folder = dirname(target);
+    if (!folders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      folders.add(folder);
+    }
+    writeFileSync(target, content);
+    const done = performance.now();
+    written.renderMs += rendered - started;
+    written.writeMs += done - rendered;
+    written.templates[file.template] = (written.templates[file.template] ?? 0) + (rendered - started);
+    if (++written.files % PAGES_PER_TURN === 0) await new Promise((turn) => setImmediate(turn));
+  }
+  return written;
+}
+
