@@ -3,8 +3,8 @@
  * the site's history up to "now", with minutes, weighted downtime and the
  * availability, as an SLA report needs them.
  *
- * The figures come from the very function the 90-day strips use
- * (serviceAvailability in availability.ts), run over every local day from the
+ * The figures come from the very function the 90-day strips are made of
+ * (dayTotals in availability.ts), run over every local day from the
  * first day of the site's first month to "now": so the rules are the strips'
  * (impact weights, maintenance excluded, overlapping incidents counted once,
  * days in the site's zone, today only up to "now"). A month is the sum of its
@@ -17,7 +17,7 @@
  * notice), so the site-wide table and the downloads line up. Cost: linear in
  * the days of history times the services, plus each service's notices.
  */
-import { dayBounds, serviceAvailability, type DayAvailability, type DayBounds } from './availability.ts';
+import { dayBounds, dayGrid, dayTotals, type DayGrid, type DayTotals } from './availability.ts';
 import type { Notice } from '../content/notice.ts';
 import { localDate, monthLabel } from '../time/zoned-format.ts';
 
@@ -110,16 +110,76 @@ export function buildAvailabilityReport<N extends Notice>(
   now: Date,
   zone: string,
 ): AvailabilityReport<N> {
-  // The days are the same for every service: where each starts is worked out once.
-  const days = dayBounds(now, zone, daysSince(historyStart(allNotices, now, zone), now, zone));
-  const reports = services.map((service) => serviceReport(service, now, zone, days));
+  // The days and months are the same for every service: where each starts is worked out once.
+  const grid = dayGrid(dayBounds(now, zone, daysSince(historyStart(allNotices, now, zone), now, zone)));
+  const months = calendarMonths(grid);
+  const quiet = quietDays(grid);
+  const reports = services.map((service) => serviceReport(service, now, grid, months, quiet));
   return { services: reports, byService: new Map(reports.map((report) => [report.serviceId, report])) };
 }
 
-function serviceReport<N extends Notice>(service: ServiceInput<N>, now: Date, zone: string, bounds: readonly DayBounds[]): ServiceReport<N> {
-  const { days } = serviceAvailability(service.notices, now, zone, bounds);
+/** A calendar month of the grid: its days are `from` up to `to` (exclusive). */
+interface GridMonth {
+  from: number;
+  to: number;
+  year: number;
+  month: number;
+  key: string;
+  label: string;
+  start: Date;
+  end: Date;
+  /** The sum of its days' minutes. */
+  minutes: number;
+}
+
+/** The grid's days (oldest first) grouped into calendar months. */
+function calendarMonths(grid: DayGrid): GridMonth[] {
+  const { bounds } = grid;
+  const months: GridMonth[] = [];
+  let index = 0;
+  while (index < bounds.length) {
+    const first = bounds[index]!;
+    const from = index;
+    let minutes = 0;
+    for (; index < bounds.length && bounds[index]!.month === first.month && bounds[index]!.year === first.year; index++) {
+      minutes += grid.minutes[index]!;
+    }
+    months.push({
+      from,
+      to: index,
+      year: first.year,
+      month: first.month,
+      key: `${first.year}-${pad(first.month)}`,
+      label: monthLabel(first.year, first.month),
+      start: first.start,
+      end: bounds[index - 1]!.end,
+      minutes,
+    });
+  }
+  return months;
+}
+
+/**
+ * Each day of the grid as a service without downtime, incidents or maintenance
+ * that day has it: most days of most services are like that, so every service's
+ * report shares these (frozen) instead of holding its own copy.
+ */
+function quietDays(grid: DayGrid): ReportDay[] {
+  return grid.bounds.map(({ year, month, day }, i) =>
+    Object.freeze({ year, month, day, minutes: grid.minutes[i]!, downtime: 0, ratio: 1, worst: undefined, incidents: 0, maintenance: false }),
+  );
+}
+
+function serviceReport<N extends Notice>(
+  service: ServiceInput<N>,
+  now: Date,
+  grid: DayGrid,
+  calendar: readonly GridMonth[],
+  quiet: readonly ReportDay[],
+): ServiceReport<N> {
+  const totals = dayTotals(service.notices, now, grid);
   const below = (ratio: number) => service.sla !== undefined && ratio * 100 < service.sla;
-  const months = groupDays(days, below);
+  const months = groupDays(totals, grid, calendar, below);
   const quarters = groupPeriods(months, 'quarter', below);
   const years = groupPeriods(quarters, 'year', below);
   return {
@@ -128,17 +188,22 @@ function serviceReport<N extends Notice>(service: ServiceInput<N>, now: Date, zo
     months,
     quarters,
     years,
-    days: days.map(({ year, month, day, minutes, downtime, ratio, worst, incidents, maintenance }) => ({
-      year,
-      month,
-      day,
-      minutes,
-      downtime,
-      ratio,
-      worst,
-      incidents: incidents.length,
-      maintenance: maintenance.length > 0,
-    })),
+    days: quiet.map((quietDay, i) => {
+      const downtime = totals.downtime[i]!;
+      if (downtime === 0 && totals.incidents[i] === undefined && totals.maintenance[i] === undefined) return quietDay;
+      const { year, month, day, minutes } = quietDay;
+      return {
+        year,
+        month,
+        day,
+        minutes,
+        downtime,
+        ratio: minutes > 0 ? 1 - downtime / minutes : 1,
+        worst: totals.worst[i],
+        incidents: totals.incidents[i]?.length ?? 0,
+        maintenance: totals.maintenance[i] !== undefined,
+      };
+    }),
   };
 }
 
@@ -154,34 +219,32 @@ function figures<N extends Notice>(
   return { ...base, end, toDate: end.getTime() === now.getTime(), minutes, downtime, ratio, belowTarget: below(ratio) };
 }
 
-/** Days (oldest first) summed into calendar months. */
-function groupDays<N extends Notice>(days: readonly DayAvailability<N>[], below: (ratio: number) => boolean): PeriodFigures<N>[] {
-  const months: PeriodFigures<N>[] = [];
-  const now = days.at(-1)!.end;
-  let index = 0;
-  while (index < days.length) {
-    const first = days[index]!;
-    let minutes = 0;
+/** A service's days summed into the calendar months. */
+function groupDays<N extends Notice>(
+  totals: DayTotals<N>,
+  grid: DayGrid,
+  calendar: readonly GridMonth[],
+  below: (ratio: number) => boolean,
+): PeriodFigures<N>[] {
+  const now = grid.bounds.at(-1)!.end;
+  return calendar.map((month) => {
     let downtime = 0;
     const incidents = new Set<N>();
-    let last = first;
-    for (; index < days.length && days[index]!.month === first.month && days[index]!.year === first.year; index++) {
-      last = days[index]!;
-      minutes += last.minutes;
-      downtime += last.downtime;
-      for (const incident of last.incidents) incidents.add(incident);
+    for (let i = month.from; i < month.to; i++) {
+      downtime += totals.downtime[i]!;
+      const touched = totals.incidents[i];
+      if (touched) for (const incident of touched) incidents.add(incident);
     }
     const base = {
       kind: 'month' as const,
-      key: `${first.year}-${pad(first.month)}`,
-      label: monthLabel(first.year, first.month),
-      year: first.year,
-      start: first.start,
+      key: month.key,
+      label: month.label,
+      year: month.year,
+      start: month.start,
       incidents: [...incidents].sort((a, b) => b.date.getTime() - a.date.getTime()),
     };
-    months.push(figures(base, last.end, minutes, downtime, now, below));
-  }
-  return months;
+    return figures(base, month.end, month.minutes, downtime, now, below);
+  });
 }
 
 /** Months into quarters, or quarters into years. */
