@@ -110,53 +110,83 @@ export function buildAvailabilityReport<N extends Notice>(
   now: Date,
   zone: string,
 ): AvailabilityReport<N> {
-  // The days and months are the same for every service: where each starts is worked out once.
+  // The days and periods are the same for every service: where each starts is worked out once.
   const grid = dayGrid(dayBounds(now, zone, daysSince(historyStart(allNotices, now, zone), now, zone)));
-  const months = calendarMonths(grid);
+  const calendar = periodCalendar(grid);
   const quiet = quietDays(grid);
-  const reports = services.map((service) => serviceReport(service, now, grid, months, quiet));
+  const reports = services.map((service) => serviceReport(service, now, grid, calendar, quiet));
   return { services: reports, byService: new Map(reports.map((report) => [report.serviceId, report])) };
 }
 
-/** A calendar month of the grid: its days are `from` up to `to` (exclusive). */
-interface GridMonth {
-  from: number;
-  to: number;
-  year: number;
-  month: number;
+/** A period every service's report has: its parts (days of a month, months of a quarter, quarters of a year) are `from` up to `to`. */
+interface Period {
+  kind: PeriodKind;
   key: string;
   label: string;
+  year: number;
   start: Date;
   end: Date;
-  /** The sum of its days' minutes. */
+  from: number;
+  to: number;
+  /** The sum of its parts' minutes, oldest first. */
   minutes: number;
 }
 
-/** The grid's days (oldest first) grouped into calendar months. */
-function calendarMonths(grid: DayGrid): GridMonth[] {
-  const { bounds } = grid;
-  const months: GridMonth[] = [];
+interface PeriodCalendar {
+  months: Period[];
+  quarters: Period[];
+  years: Period[];
+  /** The end of the last day: "now". */
+  now: Date;
+}
+
+/**
+ * Consecutive parts with the same key, as periods: a month is the sum of its
+ * days, a quarter of its months, a year of its quarters.
+ */
+function groupParts<P extends { year: number; start: Date; end: Date }>(
+  kind: PeriodKind,
+  parts: readonly P[],
+  minutesOf: (index: number) => number,
+  keyOf: (part: P) => string,
+  labelOf: (first: P, key: string) => string,
+): Period[] {
+  const periods: Period[] = [];
   let index = 0;
-  while (index < bounds.length) {
-    const first = bounds[index]!;
+  while (index < parts.length) {
+    const first = parts[index]!;
+    const key = keyOf(first);
     const from = index;
     let minutes = 0;
-    for (; index < bounds.length && bounds[index]!.month === first.month && bounds[index]!.year === first.year; index++) {
-      minutes += grid.minutes[index]!;
-    }
-    months.push({
-      from,
-      to: index,
-      year: first.year,
-      month: first.month,
-      key: `${first.year}-${pad(first.month)}`,
-      label: monthLabel(first.year, first.month),
-      start: first.start,
-      end: bounds[index - 1]!.end,
-      minutes,
-    });
+    for (; index < parts.length && keyOf(parts[index]!) === key; index++) minutes += minutesOf(index);
+    periods.push({ kind, key, label: labelOf(first, key), year: first.year, start: first.start, end: parts[index - 1]!.end, from, to: index, minutes });
   }
-  return months;
+  return periods;
+}
+
+function periodCalendar(grid: DayGrid): PeriodCalendar {
+  const months = groupParts(
+    'month',
+    grid.bounds,
+    (i) => grid.minutes[i]!,
+    ({ year, month }) => `${year}-${pad(month)}`,
+    ({ year, month }) => monthLabel(year, month),
+  );
+  const quarters = groupParts(
+    'quarter',
+    months,
+    (i) => months[i]!.minutes,
+    ({ year, key }) => `${year}-Q${Math.floor((Number(key.slice(5, 7)) - 1) / 3) + 1}`,
+    ({ year }, key) => `${key.slice(5)} ${year}`,
+  );
+  const years = groupParts(
+    'year',
+    quarters,
+    (i) => quarters[i]!.minutes,
+    ({ year }) => String(year),
+    (_, key) => key,
+  );
+  return { months, quarters, years, now: grid.bounds.at(-1)!.end };
 }
 
 /**
@@ -174,20 +204,29 @@ function serviceReport<N extends Notice>(
   service: ServiceInput<N>,
   now: Date,
   grid: DayGrid,
-  calendar: readonly GridMonth[],
+  calendar: PeriodCalendar,
   quiet: readonly ReportDay[],
 ): ServiceReport<N> {
   const totals = dayTotals(service.notices, now, grid);
   const below = (ratio: number) => service.sla !== undefined && ratio * 100 < service.sla;
-  const months = groupDays(totals, grid, calendar, below);
-  const quarters = groupPeriods(months, 'quarter', below);
-  const years = groupPeriods(quarters, 'year', below);
+  const figures = (period: Period, downtime: number, incidents: N[]): PeriodFigures<N> => {
+    const { kind, key, label, year, start, end, minutes } = period;
+    const ratio = minutes > 0 ? 1 - downtime / minutes : 1;
+    return { kind, key, label, year, start, incidents, end, toDate: end.getTime() === calendar.now.getTime(), minutes, downtime, ratio, belowTarget: below(ratio) };
+  };
+  const sum = (values: ArrayLike<number>, { from, to }: Period) => {
+    let total = 0;
+    for (let i = from; i < to; i++) total += values[i]!;
+    return total;
+  };
+  const monthDowntime = calendar.months.map((month) => sum(totals.downtime, month));
+  const quarterDowntime = calendar.quarters.map((quarter) => sum(monthDowntime, quarter));
   return {
     serviceId: service.id,
     target: service.sla,
-    months,
-    quarters,
-    years,
+    months: calendar.months.map((month, i) => figures(month, monthDowntime[i]!, incidentsIn(totals, month))),
+    quarters: calendar.quarters.map((quarter, i) => figures(quarter, quarterDowntime[i]!, [])),
+    years: calendar.years.map((year) => figures(year, sum(quarterDowntime, year), [])),
     days: quiet.map((quietDay, i) => {
       const downtime = totals.downtime[i]!;
       if (downtime === 0 && totals.incidents[i] === undefined && totals.maintenance[i] === undefined) return quietDay;
@@ -207,71 +246,12 @@ function serviceReport<N extends Notice>(
   };
 }
 
-function figures<N extends Notice>(
-  base: Pick<PeriodFigures<N>, 'kind' | 'key' | 'label' | 'year' | 'start' | 'incidents'>,
-  end: Date,
-  minutes: number,
-  downtime: number,
-  now: Date,
-  below: (ratio: number) => boolean,
-): PeriodFigures<N> {
-  const ratio = minutes > 0 ? 1 - downtime / minutes : 1;
-  return { ...base, end, toDate: end.getTime() === now.getTime(), minutes, downtime, ratio, belowTarget: below(ratio) };
-}
-
-/** A service's days summed into the calendar months. */
-function groupDays<N extends Notice>(
-  totals: DayTotals<N>,
-  grid: DayGrid,
-  calendar: readonly GridMonth[],
-  below: (ratio: number) => boolean,
-): PeriodFigures<N>[] {
-  const now = grid.bounds.at(-1)!.end;
-  return calendar.map((month) => {
-    let downtime = 0;
-    const incidents = new Set<N>();
-    for (let i = month.from; i < month.to; i++) {
-      downtime += totals.downtime[i]!;
-      const touched = totals.incidents[i];
-      if (touched) for (const incident of touched) incidents.add(incident);
-    }
-    const base = {
-      kind: 'month' as const,
-      key: month.key,
-      label: month.label,
-      year: month.year,
-      start: month.start,
-      incidents: [...incidents].sort((a, b) => b.date.getTime() - a.date.getTime()),
-    };
-    return figures(base, month.end, month.minutes, downtime, now, below);
-  });
-}
-
-/** Months into quarters, or quarters into years. */
-function groupPeriods<N extends Notice>(
-  periods: readonly PeriodFigures<N>[],
-  kind: 'quarter' | 'year',
-  below: (ratio: number) => boolean,
-): PeriodFigures<N>[] {
-  const groups: PeriodFigures<N>[] = [];
-  const now = periods.at(-1)!.end;
-  const keyOf = (period: PeriodFigures<N>) =>
-    kind === 'year' ? String(period.year) : `${period.year}-Q${Math.floor((Number(period.key.slice(5, 7)) - 1) / 3) + 1}`;
-  let index = 0;
-  while (index < periods.length) {
-    const first = periods[index]!;
-    const key = keyOf(first);
-    let minutes = 0;
-    let downtime = 0;
-    let last = first;
-    for (; index < periods.length && keyOf(periods[index]!) === key; index++) {
-      last = periods[index]!;
-      minutes += last.minutes;
-      downtime += last.downtime;
-    }
-    const label = kind === 'year' ? key : `${key.slice(5)} ${first.year}`;
-    const base = { kind, key, label, year: first.year, start: first.start, incidents: [] };
-    groups.push(figures(base, last.end, minutes, downtime, now, below));
+/** The incidents that touched a month's days, newest first. */
+function incidentsIn<N extends Notice>(totals: DayTotals<N>, month: Period): N[] {
+  let incidents: Set<N> | undefined;
+  for (let i = month.from; i < month.to; i++) {
+    const touched = totals.incidents[i];
+    if (touched) for (const incident of touched) (incidents ??= new Set()).add(incident);
   }
-  return groups;
+  return incidents ? [...incidents].sort((a, b) => b.date.getTime() - a.date.getTime()) : [];
 }
