@@ -119,17 +119,9 @@ export function buildAvailabilityReport<N extends Notice>(
 }
 
 /** A period every service's report has: its parts (days of a month, months of a quarter, quarters of a year) are `from` up to `to`. */
-interface Period {
-  kind: PeriodKind;
-  key: string;
-  label: string;
-  year: number;
-  start: Date;
-  end: Date;
+interface Period extends Pick<PeriodFigures, 'kind' | 'key' | 'label' | 'year' | 'start' | 'end' | 'minutes'> {
   from: number;
   to: number;
-  /** The sum of its parts' minutes, oldest first. */
-  minutes: number;
 }
 
 interface PeriodCalendar {
