@@ -80,8 +80,9 @@ function splitWithGrayMatter(text: string): FrontMatterSplit | undefined {
  */
 export function unclosedFrontMatter(text: string): number | undefined {
   if (!/^---[^\S\r\n]*\r?\n/.test(text)) return undefined;
+  // Closed by a later line of only `---` (lines end at \n or \r\n): the usual case, found without splitting the text.
+  if (/\n---[^\S\r\n]*(?:\r?\n|$)/.test(text)) return undefined;
   const lines = text.split(/\r?\n/);
-  if (lines.slice(1).some((line) => /^---[^\S\r\n]*$/.test(line))) return undefined;
   const blank = lines.findIndex((line, index) => index > 0 && line.trim() === '');
   return blank === -1 ? lines.length : Math.max(1, blank);
 }

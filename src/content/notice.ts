@@ -73,6 +73,10 @@ export interface NoticeSource {
   id: string;
 }
 
+/** The longest a title and a summary written in the front matter may be (characters). */
+export const TITLE_MAX = 200;
+export const SUMMARY_MAX = 300;
+
 const oneLine = (max: number) =>
   z
     .string()
@@ -100,7 +104,7 @@ export const durationSchema = z
   });
 
 export const noticeFields = (zone: string) => ({
-  title: oneLine(200),
+  title: oneLine(TITLE_MAX),
   type: z.enum(NOTICE_TYPES),
   date: timeSchema(zone),
   authors: z
@@ -114,7 +118,7 @@ export const noticeFields = (zone: string) => ({
   window: z.unknown(),
   impact: z.enum(IMPACTS),
   updates: z.array(z.unknown(), { error: 'expected a list of updates, each with at, status and body' }),
-  summary: oneLine(300),
+  summary: oneLine(SUMMARY_MAX),
   draft: z.boolean(),
   source: z.strictObject({
     type: z.enum(FORMATS),

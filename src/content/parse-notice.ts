@@ -27,6 +27,7 @@ import { addMinutes } from '../time/time.ts';
 import { lineOf, type YamlSource } from './yaml-source.ts';
 import { formatDateTime, localDate } from '../time/zoned-format.ts';
 import { changedKeysOf } from './changed-keys.ts';
+import { noticeFastPaths, updateFastPaths, windowFastPaths } from './notice-fast-paths.ts';
 
 /** Front-matter keys that changed between versions (src/content/changed-keys.ts). */
 const NOTICE_CHANGES = changedKeysOf('notice');
@@ -63,7 +64,7 @@ export function parseNotice(
   if (yamlProblems.length) return { problems: [...problems, ...yamlProblems] };
 
   const zone = config.timezone;
-  const { values, problems: fieldProblems } = validateFields(source, data, schemasFor(zone).notice, REQUIRED_NOTICE_KEYS, [], NOTICE_CHANGES);
+  const { values, problems: fieldProblems } = validateFields(source, data, schemasFor(zone).notice, REQUIRED_NOTICE_KEYS, [], NOTICE_CHANGES, schemasFor(zone).fast.notice);
   problems.push(...fieldProblems);
   const { type, date } = values;
 
@@ -128,7 +129,7 @@ function validateWindow(
   problems: Problem[],
 ): Window | undefined {
   const file = source.file;
-  const { values, problems: windowProblems } = validateFields(source, raw, schemasFor(zone).window, REQUIRED_WINDOW_KEYS, ['window'], NOTICE_CHANGES);
+  const { values, problems: windowProblems } = validateFields(source, raw, schemasFor(zone).window, REQUIRED_WINDOW_KEYS, ['window'], NOTICE_CHANGES, schemasFor(zone).fast.window);
   problems.push(...windowProblems);
   if (windowProblems.length || values.start === undefined) return undefined;
   const { start, end, duration } = values;
@@ -164,7 +165,7 @@ function validateUpdates(
   const updates: Update[] = [];
   raws.forEach((raw, index) => {
     const path = ['updates', index];
-    const { values, problems: updateProblems } = validateFields(source, raw, schemasFor(zone).update, REQUIRED_UPDATE_KEYS, path, NOTICE_CHANGES);
+    const { values, problems: updateProblems } = validateFields(source, raw, schemasFor(zone).update, REQUIRED_UPDATE_KEYS, path, NOTICE_CHANGES, schemasFor(zone).fast.update);
     problems.push(...updateProblems);
     const { at, status = 'update', body } = values;
     if (type !== undefined && values.status !== undefined && !STATUSES_FOR_TYPE[type].includes(status)) {
@@ -195,14 +196,24 @@ function validateUpdates(
 }
 
 /**
- * The field schemas for a zone, built once: constructing zod schemas costs far
- * more than running them, and every notice of a site shares its zone.
+ * The field schemas for a zone and their fast paths, built once: constructing
+ * zod schemas costs far more than running them, and every notice of a site
+ * shares its zone.
  */
-const schemaCache = new Map<string, { notice: ReturnType<typeof noticeFields>; window: ReturnType<typeof windowFields>; update: ReturnType<typeof updateFields> }>();
+const schemaCache = new Map<string, ReturnType<typeof buildSchemas>>();
 function schemasFor(zone: string) {
   let schemas = schemaCache.get(zone);
-  if (!schemas) schemaCache.set(zone, (schemas = { notice: noticeFields(zone), window: windowFields(zone), update: updateFields(zone) }));
+  if (!schemas) schemaCache.set(zone, (schemas = buildSchemas(zone)));
   return schemas;
+}
+
+function buildSchemas(zone: string) {
+  return {
+    notice: noticeFields(zone),
+    window: windowFields(zone),
+    update: updateFields(zone),
+    fast: { notice: noticeFastPaths(zone), window: windowFastPaths(zone), update: updateFastPaths(zone) },
+  };
 }
 
 const article = (word: string) => (/^[aeiou]/.test(word) ? 'an' : 'a');

@@ -3,8 +3,8 @@
  * the site's history up to "now", with minutes, weighted downtime and the
  * availability, as an SLA report needs them.
  *
- * The figures come from the very function the 90-day strips use
- * (serviceAvailability in availability.ts), run over every local day from the
+ * The figures come from the very function the 90-day strips are made of
+ * (dayTotals in availability.ts), run over every local day from the
  * first day of the site's first month to "now": so the rules are the strips'
  * (impact weights, maintenance excluded, overlapping incidents counted once,
  * days in the site's zone, today only up to "now"). A month is the sum of its
@@ -17,7 +17,7 @@
  * notice), so the site-wide table and the downloads line up. Cost: linear in
  * the days of history times the services, plus each service's notices.
  */
-import { dayBounds, serviceAvailability, type DayAvailability, type DayBounds } from './availability.ts';
+import { dayBounds, dayGrid, dayTotals, type DayGrid, type DayTotals } from './availability.ts';
 import type { Notice } from '../content/notice.ts';
 import { localDate, monthLabel } from '../time/zoned-format.ts';
 
@@ -110,105 +110,140 @@ export function buildAvailabilityReport<N extends Notice>(
   now: Date,
   zone: string,
 ): AvailabilityReport<N> {
-  // The days are the same for every service: where each starts is worked out once.
-  const days = dayBounds(now, zone, daysSince(historyStart(allNotices, now, zone), now, zone));
-  const reports = services.map((service) => serviceReport(service, now, zone, days));
+  // The days and periods are the same for every service: where each starts is worked out once.
+  const grid = dayGrid(dayBounds(now, zone, daysSince(historyStart(allNotices, now, zone), now, zone)));
+  const calendar = periodCalendar(grid);
+  const quiet = quietDays(grid);
+  const reports = services.map((service) => serviceReport(service, now, grid, calendar, quiet));
   return { services: reports, byService: new Map(reports.map((report) => [report.serviceId, report])) };
 }
 
-function serviceReport<N extends Notice>(service: ServiceInput<N>, now: Date, zone: string, bounds: readonly DayBounds[]): ServiceReport<N> {
-  const { days } = serviceAvailability(service.notices, now, zone, bounds);
+/** A period every service's report has: its parts (days of a month, months of a quarter, quarters of a year) are `from` up to `to`. */
+interface Period extends Pick<PeriodFigures, 'kind' | 'key' | 'label' | 'year' | 'start' | 'end' | 'minutes'> {
+  from: number;
+  to: number;
+}
+
+interface PeriodCalendar {
+  months: Period[];
+  quarters: Period[];
+  years: Period[];
+  /** The end of the last day: "now". */
+  now: Date;
+}
+
+/**
+ * Consecutive parts with the same key, as periods: a month is the sum of its
+ * days, a quarter of its months, a year of its quarters.
+ */
+function groupParts<P extends { year: number; start: Date; end: Date }>(
+  kind: PeriodKind,
+  parts: readonly P[],
+  minutesOf: (index: number) => number,
+  keyOf: (part: P) => string,
+  labelOf: (first: P, key: string) => string,
+): Period[] {
+  const periods: Period[] = [];
+  let index = 0;
+  while (index < parts.length) {
+    const first = parts[index]!;
+    const key = keyOf(first);
+    const from = index;
+    let minutes = 0;
+    for (; index < parts.length && keyOf(parts[index]!) === key; index++) minutes += minutesOf(index);
+    periods.push({ kind, key, label: labelOf(first, key), year: first.year, start: first.start, end: parts[index - 1]!.end, from, to: index, minutes });
+  }
+  return periods;
+}
+
+function periodCalendar(grid: DayGrid): PeriodCalendar {
+  const months = groupParts(
+    'month',
+    grid.bounds,
+    (i) => grid.minutes[i]!,
+    ({ year, month }) => `${year}-${pad(month)}`,
+    ({ year, month }) => monthLabel(year, month),
+  );
+  const quarters = groupParts(
+    'quarter',
+    months,
+    (i) => months[i]!.minutes,
+    ({ year, key }) => `${year}-Q${Math.floor((Number(key.slice(5, 7)) - 1) / 3) + 1}`,
+    ({ year }, key) => `${key.slice(5)} ${year}`,
+  );
+  const years = groupParts(
+    'year',
+    quarters,
+    (i) => quarters[i]!.minutes,
+    ({ year }) => String(year),
+    (_, key) => key,
+  );
+  return { months, quarters, years, now: grid.bounds.at(-1)!.end };
+}
+
+/**
+ * Each day of the grid as a service without downtime, incidents or maintenance
+ * that day has it: most days of most services are like that, so every service's
+ * report shares these (frozen) instead of holding its own copy.
+ */
+function quietDays(grid: DayGrid): ReportDay[] {
+  return grid.bounds.map(({ year, month, day }, i) =>
+    Object.freeze({ year, month, day, minutes: grid.minutes[i]!, downtime: 0, ratio: 1, worst: undefined, incidents: 0, maintenance: false }),
+  );
+}
+
+function serviceReport<N extends Notice>(
+  service: ServiceInput<N>,
+  now: Date,
+  grid: DayGrid,
+  calendar: PeriodCalendar,
+  quiet: readonly ReportDay[],
+): ServiceReport<N> {
+  const totals = dayTotals(service.notices, now, grid);
   const below = (ratio: number) => service.sla !== undefined && ratio * 100 < service.sla;
-  const months = groupDays(days, below);
-  const quarters = groupPeriods(months, 'quarter', below);
-  const years = groupPeriods(quarters, 'year', below);
+  const figures = (period: Period, downtime: number, incidents: N[]): PeriodFigures<N> => {
+    const { kind, key, label, year, start, end, minutes } = period;
+    const ratio = minutes > 0 ? 1 - downtime / minutes : 1;
+    return { kind, key, label, year, start, incidents, end, toDate: end.getTime() === calendar.now.getTime(), minutes, downtime, ratio, belowTarget: below(ratio) };
+  };
+  const sum = (values: ArrayLike<number>, { from, to }: Period) => {
+    let total = 0;
+    for (let i = from; i < to; i++) total += values[i]!;
+    return total;
+  };
+  const monthDowntime = calendar.months.map((month) => sum(totals.downtime, month));
+  const quarterDowntime = calendar.quarters.map((quarter) => sum(monthDowntime, quarter));
   return {
     serviceId: service.id,
     target: service.sla,
-    months,
-    quarters,
-    years,
-    days: days.map(({ year, month, day, minutes, downtime, ratio, worst, incidents, maintenance }) => ({
-      year,
-      month,
-      day,
-      minutes,
-      downtime,
-      ratio,
-      worst,
-      incidents: incidents.length,
-      maintenance: maintenance.length > 0,
-    })),
+    months: calendar.months.map((month, i) => figures(month, monthDowntime[i]!, incidentsIn(totals, month))),
+    quarters: calendar.quarters.map((quarter, i) => figures(quarter, quarterDowntime[i]!, [])),
+    years: calendar.years.map((year) => figures(year, sum(quarterDowntime, year), [])),
+    days: quiet.map((quietDay, i) => {
+      const downtime = totals.downtime[i]!;
+      if (downtime === 0 && totals.incidents[i] === undefined && totals.maintenance[i] === undefined) return quietDay;
+      const { year, month, day, minutes } = quietDay;
+      return {
+        year,
+        month,
+        day,
+        minutes,
+        downtime,
+        ratio: minutes > 0 ? 1 - downtime / minutes : 1,
+        worst: totals.worst[i],
+        incidents: totals.incidents[i]?.length ?? 0,
+        maintenance: totals.maintenance[i] !== undefined,
+      };
+    }),
   };
 }
 
-function figures<N extends Notice>(
-  base: Pick<PeriodFigures<N>, 'kind' | 'key' | 'label' | 'year' | 'start' | 'incidents'>,
-  end: Date,
-  minutes: number,
-  downtime: number,
-  now: Date,
-  below: (ratio: number) => boolean,
-): PeriodFigures<N> {
-  const ratio = minutes > 0 ? 1 - downtime / minutes : 1;
-  return { ...base, end, toDate: end.getTime() === now.getTime(), minutes, downtime, ratio, belowTarget: below(ratio) };
-}
-
-/** Days (oldest first) summed into calendar months. */
-function groupDays<N extends Notice>(days: readonly DayAvailability<N>[], below: (ratio: number) => boolean): PeriodFigures<N>[] {
-  const months: PeriodFigures<N>[] = [];
-  const now = days.at(-1)!.end;
-  let index = 0;
-  while (index < days.length) {
-    const first = days[index]!;
-    let minutes = 0;
-    let downtime = 0;
-    const incidents = new Set<N>();
-    let last = first;
-    for (; index < days.length && days[index]!.month === first.month && days[index]!.year === first.year; index++) {
-      last = days[index]!;
-      minutes += last.minutes;
-      downtime += last.downtime;
-      for (const incident of last.incidents) incidents.add(incident);
-    }
-    const base = {
-      kind: 'month' as const,
-      key: `${first.year}-${pad(first.month)}`,
-      label: monthLabel(first.year, first.month),
-      year: first.year,
-      start: first.start,
-      incidents: [...incidents].sort((a, b) => b.date.getTime() - a.date.getTime()),
-    };
-    months.push(figures(base, last.end, minutes, downtime, now, below));
+/** The incidents that touched a month's days, newest first. */
+function incidentsIn<N extends Notice>(totals: DayTotals<N>, month: Period): N[] {
+  let incidents: Set<N> | undefined;
+  for (let i = month.from; i < month.to; i++) {
+    const touched = totals.incidents[i];
+    if (touched) for (const incident of touched) (incidents ??= new Set()).add(incident);
   }
-  return months;
-}
-
-/** Months into quarters, or quarters into years. */
-function groupPeriods<N extends Notice>(
-  periods: readonly PeriodFigures<N>[],
-  kind: 'quarter' | 'year',
-  below: (ratio: number) => boolean,
-): PeriodFigures<N>[] {
-  const groups: PeriodFigures<N>[] = [];
-  const now = periods.at(-1)!.end;
-  const keyOf = (period: PeriodFigures<N>) =>
-    kind === 'year' ? String(period.year) : `${period.year}-Q${Math.floor((Number(period.key.slice(5, 7)) - 1) / 3) + 1}`;
-  let index = 0;
-  while (index < periods.length) {
-    const first = periods[index]!;
-    const key = keyOf(first);
-    let minutes = 0;
-    let downtime = 0;
-    let last = first;
-    for (; index < periods.length && keyOf(periods[index]!) === key; index++) {
-      last = periods[index]!;
-      minutes += last.minutes;
-      downtime += last.downtime;
-    }
-    const label = kind === 'year' ? key : `${key.slice(5)} ${first.year}`;
-    const base = { kind, key, label, year: first.year, start: first.start, incidents: [] };
-    groups.push(figures(base, last.end, minutes, downtime, now, below));
-  }
-  return groups;
+  return incidents ? [...incidents].sort((a, b) => b.date.getTime() - a.date.getTime()) : [];
 }

@@ -16,7 +16,7 @@
  * Pure functions of the notices and the instant. Cost per service is linear in
  * that service's own notices plus the days (one sort of its incident edges).
  */
-import { TZDate } from '@date-fns/tz';
+import { TZDate, tzOffset } from '@date-fns/tz';
 import type { Impact, Notice } from '../content/notice.ts';
 import { incidentEnd, maintenanceEnd, maintenanceState } from './state.ts';
 import { localDate } from '../time/zoned-format.ts';
@@ -28,6 +28,7 @@ export const IMPACT_WEIGHT: Record<Impact, number> = { critical: 1, major: 0.5, 
 
 const IMPACT_RANK: Record<Impact, number> = { none: 0, minor: 1, major: 2, critical: 3 };
 const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
 const NOTHING: readonly never[] = Object.freeze([]);
 
 export interface DayBounds {
@@ -65,9 +66,33 @@ export interface Availability<N extends Notice = Notice> {
   ratio: number;
 }
 
-/** The first instant of a local calendar day in `zone` (after the gap, if midnight is skipped). */
-function startOfLocalDay(year: number, month: number, day: number, zone: string): Date {
-  return new Date(new TZDate(year, month - 1, day, zone).getTime());
+/**
+ * The first instant of each local calendar day in `zone` (after the gap, if
+ * midnight is skipped), for one run over consecutive days. TZDate gives the
+ * answer but costs several offset look-ups and allocations a day; most days
+ * are far from any clock change, so there midnight is read from the zone's
+ * offset, which is the same on the day before and the day after: each such
+ * offset is looked up once and shared with the neighbouring days (the Map
+ * lives as long as one `dayBounds`). A day near a change, or in a zone whose
+ * offset has seconds, still asks TZDate (tests/availability.test.ts holds the
+ * daylight-saving days).
+ */
+function localDayStarts(zone: string): (year: number, month: number, day: number) => Date {
+  const offsets = new Map<number, number>();
+  const offsetAt = (time: number) => {
+    let offset = offsets.get(time);
+    if (offset === undefined) offsets.set(time, (offset = tzOffset(zone, new Date(time))));
+    return offset;
+  };
+  return (year, month, day) => {
+    const midnight = Date.UTC(year, month - 1, day);
+    const offset = offsetAt(midnight);
+    if (Number.isInteger(offset) && offsetAt(midnight - DAY) === offset && offsetAt(midnight + DAY) === offset) {
+      const start = midnight - offset * MINUTE;
+      if (tzOffset(zone, new Date(start)) === offset) return new Date(start);
+    }
+    return new Date(new TZDate(year, month - 1, day, zone).getTime());
+  };
 }
 
 /**
@@ -76,6 +101,7 @@ function startOfLocalDay(year: number, month: number, day: number, zone: string)
  */
 export function dayBounds(now: Date, zone: string, count = AVAILABILITY_DAYS): DayBounds[] {
   const today = localDate(now, zone);
+  const startOfLocalDay = localDayStarts(zone);
   const days: DayBounds[] = [];
   let next = now;
   for (let back = 0; back < count; back++) {
@@ -84,62 +110,86 @@ export function dayBounds(now: Date, zone: string, count = AVAILABILITY_DAYS): D
     const year = date.getUTCFullYear();
     const month = date.getUTCMonth() + 1;
     const day = date.getUTCDate();
-    const start = startOfLocalDay(year, month, day, zone);
+    const start = startOfLocalDay(year, month, day);
     days.push({ year, month, day, start, end: next.getTime() < start.getTime() ? start : next });
     next = start;
   }
   return days.reverse();
 }
 
+/**
+ * Where the days of some bounds start and end, as numbers, and how many of
+ * their minutes count: worked out once and shared by every service over the
+ * same days (the availability reports run every service over years of days).
+ */
+export interface DayGrid {
+  bounds: readonly DayBounds[];
+  starts: Float64Array;
+  ends: Float64Array;
+  /** Minutes of each day that count: 1440, 1380 or 1500, fewer for today. */
+  minutes: Float64Array;
+}
+
+export function dayGrid(bounds: readonly DayBounds[]): DayGrid {
+  const starts = new Float64Array(bounds.length);
+  const ends = new Float64Array(bounds.length);
+  const minutes = new Float64Array(bounds.length);
+  bounds.forEach(({ start, end }, i) => {
+    starts[i] = start.getTime();
+    ends[i] = end.getTime();
+    minutes[i] = (ends[i]! - starts[i]!) / MINUTE;
+  });
+  return { bounds, starts, ends, minutes };
+}
+
+/**
+ * One service's figures for each day of a grid, as columns (index = day):
+ * what serviceAvailability's days and the availability reports are made of,
+ * without an object per day. Most days have nothing: their lists stay unset.
+ */
+export interface DayTotals<N extends Notice = Notice> {
+  /** Weighted downtime in minutes (may be fractional). */
+  downtime: Float64Array;
+  /** The heaviest impact among incidents touching the day, if any did. */
+  worst: (Impact | undefined)[];
+  /** Incidents that touched the day, in the order of the service's notices. */
+  incidents: (N[] | undefined)[];
+  /** Maintenance (not cancelled) that touched the day. */
+  maintenance: (N[] | undefined)[];
+}
+
 /** Index of the day containing `time` (the first day if before them all). */
-function dayIndex(days: readonly DayBounds[], time: number): number {
+function dayIndex(starts: Float64Array, time: number): number {
   let low = 0;
-  let high = days.length - 1;
+  let high = starts.length - 1;
   while (low < high) {
     const mid = (low + high + 1) >> 1;
-    if (days[mid]!.start.getTime() <= time) low = mid;
+    if (starts[mid]! <= time) low = mid;
     else high = mid - 1;
   }
   return low;
 }
 
 /** Calls `visit` for each day the interval [start, end) overlaps. */
-function forEachDay(days: readonly DayBounds[], start: number, end: number, visit: (index: number) => void): void {
-  for (let i = dayIndex(days, start); i < days.length && days[i]!.start.getTime() < end; i++) {
-    if (days[i]!.end.getTime() > start) visit(i);
+function forEachDay(grid: DayGrid, start: number, end: number, visit: (index: number) => void): void {
+  const { starts, ends } = grid;
+  for (let i = dayIndex(starts, start); i < starts.length && starts[i]! < end; i++) {
+    if (ends[i]! > start) visit(i);
   }
 }
 
-/**
- * The availability of a service over the days up to `now`, from the notices
- * that name it (any order). Notices of other services must not be passed.
- * `span` is a number of days, or their bounds from `dayBounds(now, zone, …)`
- * when many services share them (working out where each local day starts is
- * the costly part over a long history).
- */
-export function serviceAvailability<N extends Notice>(
-  notices: readonly N[],
-  now: Date,
-  zone: string,
-  span: number | readonly DayBounds[] = AVAILABILITY_DAYS,
-): Availability<N> {
-  const bounds = typeof span === 'number' ? dayBounds(now, zone, span) : span;
-  // Most days have nothing: they share one frozen empty list until something touches them,
-  // which keeps a report over years of days from allocating two lists per day.
-  const none = NOTHING as unknown as N[];
-  const days: DayAvailability<N>[] = bounds.map(({ year, month, day, start, end }) => ({
-    year,
-    month,
-    day,
-    start,
-    end,
-    minutes: (end.getTime() - start.getTime()) / MINUTE,
-    downtime: 0,
-    ratio: 1,
-    incidents: none,
-    maintenance: none,
-  }));
-  const from = bounds[0]!.start.getTime();
+/** The per-day figures of a service over `grid` up to `now`, from the notices that name it (any order). */
+export function dayTotals<N extends Notice>(notices: readonly N[], now: Date, grid: DayGrid): DayTotals<N> {
+  const { starts, ends } = grid;
+  const count = starts.length;
+  const totals: DayTotals<N> = {
+    downtime: new Float64Array(count),
+    worst: new Array<Impact | undefined>(count),
+    incidents: new Array<N[] | undefined>(count),
+    maintenance: new Array<N[] | undefined>(count),
+  };
+  const { downtime, worst, incidents, maintenance } = totals;
+  const from = starts[0]!;
   const until = now.getTime();
 
   // Edges of weighted incident intervals, for the sweep below.
@@ -151,11 +201,10 @@ export function serviceAvailability<N extends Notice>(
       // An incident nobody has ended (or whose end is not yet said) lasts until now.
       const end = Math.min(incidentEnd(notice, now)?.getTime() ?? until, until);
       if (end <= start) continue;
-      forEachDay(days, start, end, (i) => {
-        const day = days[i]!;
-        if (day.incidents === none) day.incidents = [];
-        day.incidents.push(notice);
-        if (day.worst === undefined || IMPACT_RANK[notice.impact] > IMPACT_RANK[day.worst]) day.worst = notice.impact;
+      forEachDay(grid, start, end, (i) => {
+        (incidents[i] ??= []).push(notice);
+        const heaviest = worst[i];
+        if (heaviest === undefined || IMPACT_RANK[notice.impact] > IMPACT_RANK[heaviest]) worst[i] = notice.impact;
       });
       const weight = IMPACT_WEIGHT[notice.impact];
       if (weight > 0) edges.push({ time: start, weight, delta: 1 }, { time: end, weight, delta: -1 });
@@ -163,10 +212,8 @@ export function serviceAvailability<N extends Notice>(
       // `notices` may be plain Notices (the tests pass some), so the state is derived, not read from NoticeView.state.
       const end = Math.min(maintenanceEnd(notice, now).getTime(), until);
       if (end <= start) continue;
-      forEachDay(days, start, end, (i) => {
-        const day = days[i]!;
-        if (day.maintenance === none) day.maintenance = [];
-        day.maintenance.push(notice);
+      forEachDay(grid, start, end, (i) => {
+        (maintenance[i] ??= []).push(notice);
       });
     }
   }
@@ -185,21 +232,53 @@ export function serviceAvailability<N extends Notice>(
     if (weight === 0) continue;
     const segmentStart = edge.time;
     const segmentEnd = next.time;
-    while (dayPointer < days.length && days[dayPointer]!.end.getTime() <= segmentStart) dayPointer++;
-    for (let i = dayPointer; i < days.length && days[i]!.start.getTime() < segmentEnd; i++) {
-      const day = days[i]!;
-      const overlap = Math.min(segmentEnd, day.end.getTime()) - Math.max(segmentStart, day.start.getTime());
-      if (overlap > 0) day.downtime += (overlap / MINUTE) * weight;
+    while (dayPointer < count && ends[dayPointer]! <= segmentStart) dayPointer++;
+    for (let i = dayPointer; i < count && starts[i]! < segmentEnd; i++) {
+      const overlap = Math.min(segmentEnd, ends[i]!) - Math.max(segmentStart, starts[i]!);
+      if (overlap > 0) downtime[i]! += (overlap / MINUTE) * weight;
     }
   }
+  return totals;
+}
 
+/**
+ * The availability of a service over the days up to `now`, from the notices
+ * that name it (any order). Notices of other services must not be passed.
+ * `span` is a number of days, or their bounds from `dayBounds(now, zone, …)`.
+ */
+export function serviceAvailability<N extends Notice>(
+  notices: readonly N[],
+  now: Date,
+  zone: string,
+  span: number | readonly DayBounds[] = AVAILABILITY_DAYS,
+): Availability<N> {
+  const grid = dayGrid(typeof span === 'number' ? dayBounds(now, zone, span) : span);
+  const totals = dayTotals(notices, now, grid);
+  // Days with nothing share one frozen empty list.
+  const none = NOTHING as unknown as N[];
   let minutes = 0;
   let downtime = 0;
-  for (const day of days) {
-    day.ratio = day.minutes > 0 ? 1 - day.downtime / day.minutes : 1;
-    minutes += day.minutes;
-    downtime += day.downtime;
-  }
+  const days = grid.bounds.map(({ year, month, day, start, end }, i): DayAvailability<N> => {
+    const dayMinutes = grid.minutes[i]!;
+    const dayDowntime = totals.downtime[i]!;
+    const availability: DayAvailability<N> = {
+      year,
+      month,
+      day,
+      start,
+      end,
+      minutes: dayMinutes,
+      downtime: dayDowntime,
+      ratio: dayMinutes > 0 ? 1 - dayDowntime / dayMinutes : 1,
+      incidents: totals.incidents[i] ?? none,
+      maintenance: totals.maintenance[i] ?? none,
+    };
+    const worst = totals.worst[i];
+    if (worst !== undefined) availability.worst = worst;
+    minutes += dayMinutes;
+    downtime += dayDowntime;
+    return availability;
+  });
   return { days, minutes, downtime, ratio: minutes > 0 ? 1 - downtime / minutes : 1 };
 }
 
