@@ -66,7 +66,7 @@ describe('npm run bench', () => {
   test('the stage tables include the search index and the availability reports', () => {
     assert.match(output, /load\+validate\s+[0-9.]+/);
     assert.match(output, /of which availability reports\s+[0-9.]+/);
-    assert.match(output, /search index: wait after Eleventy\s+[0-9.]+/);
+    assert.match(output, /search index: wait after the pages\s+[0-9.]+/);
     assert.match(output, /Render by template[^\n]*\n\s+\S+\.11ty\.js/);
   });
 

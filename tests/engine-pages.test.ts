@@ -75,7 +75,7 @@ describe('engine pages', () => {
     try {
       await assert.rejects(build('engine', 'conflict'), (error: Error) => {
         const text = [error.message, (error.cause as Error | undefined)?.message ?? ''].join(' ');
-        assert.match(text, /pages\/archive\.md and the engine's archive\.11ty\.js both write archive\/index\.html/);
+        assert.match(text, /(^|: )pages\/archive\.md and the engine's archive\.11ty\.js both write archive\/index\.html; give the page another permalink/);
         return true;
       });
     } finally {

@@ -55,11 +55,11 @@ const BUILD_STAGES: Stage[] = [
   ['load+validate', (r) => r.timings.readMs],
   ['model', (r) => r.timings.modelMs],
   ['before Eleventy (old staging, index start)', (r) => r.timings.afterModelMs - r.timings.eleventyMs - r.timings.searchWaitMs - r.timings.publishMs],
-  ['eleventy setup (data, pagination)', (r) => r.timings.eleventyMs - renderMs(r) - writeMs(r)],
+  ['setup (modules; Eleventy data, pagination)', (r) => r.timings.eleventyMs - renderMs(r) - writeMs(r)],
   ['render', renderMs],
   ['  of which availability reports', availabilityMs],
   ['write', writeMs],
-  ['search index: wait after Eleventy', (r) => r.timings.searchWaitMs],
+  ['search index: wait after the pages', (r) => r.timings.searchWaitMs],
   ['publish (swap; old site deleted after)', (r) => r.timings.publishMs],
   ['exit', (r) => r.wallS * 1000 - r.timings.totalMs],
 ];
@@ -69,7 +69,7 @@ export function printBuildStages(runs: readonly BuildRun[]): void {
   console.log('\nBuild stages (median s, share of wall):');
   for (const [name, pick] of BUILD_STAGES) printStage(name, median(runs.map(pick)), wallMs);
   const indexMs = median(runs.map((r) => r.timings.searchIndexMs));
-  console.log(`  (search index, Pagefind, beside Eleventy: ${seconds(indexMs)} s from start to written; only the wait above is on the build's path)`);
+  console.log(`  (search index, Pagefind, beside the pages: ${seconds(indexMs)} s from start to written; only the wait above is on the build's path)`);
 }
 
 export function printFloorStages(runs: readonly FloorRun[]): void {

@@ -85,7 +85,7 @@ function onError(message: string): void {
   const line = message
     .split('\n')
     .map((text) => text.trim())
-    .find((text) => text && !/^at /.test(text) && !/^(Problem writing|Eleventy watch error|`\w+` was thrown|\(more in DEBUG)/.test(text));
+    .find((text) => text && !/^at /.test(text) && !/^(Problem writing|Eleventy watch error|`\w+` was thrown|\(more in DEBUG|Original error stack trace)/.test(text));
   if (line) console.error(`${time()} ${line.replace(/^> /, '')} (${DEBUG_HINT})`);
 }
 

@@ -36,6 +36,8 @@ export const configFields = {
   title: z.string().min(1).max(200),
   url: z
     .url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL, e.g. https://status.example.net' })
+    // The feeds use a noncharacter as a stand-in (src/outputs/xml-safe.ts), and no real URL holds one.
+    .refine((url) => !/[\uFDD0-\uFDEF\uFFFE\uFFFF]/.test(url), { error: 'must not contain Unicode noncharacters (U+FDD0-U+FDEF, U+FFFE, U+FFFF)' })
     .transform((url) => url.replace(/\/+$/, '')),
   timezone: z.string().refine(isValidTimeZone, {
     error: 'must be an IANA time zone name, e.g. America/Los_Angeles or Europe/Berlin',

@@ -13,7 +13,7 @@
  * through Eleventy, whose <base> plugin and the project's own transforms then
  * see every page (src/eleventy/plugin.ts).
  */
-import { resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import type { SiteModel } from '../model/model.ts';
 import { pageFiles } from '../pages/page-files.ts';
 import { writePageFiles, type PagesWritten } from '../site/write-pages.ts';
@@ -29,16 +29,20 @@ interface EleventyAfterEvent {
 
 /**
  * Writes the engine's pages of the model `current()` gives after each of
- * Eleventy's runs, and hands what it wrote to `onWritten`.
+ * Eleventy's runs, and hands what it wrote to `onWritten`. Only for a site at
+ * its host's root (the pages' links are not rewritten for a path prefix), and
+ * Eleventy runs `eleventy.after` handlers side by side: another one that reads
+ * the output folder may see it before these pages are all written.
  */
-export function enginePagesPlugin(current: () => SiteModel, onWritten: (written: PagesWritten) => void) {
+export function enginePagesPlugin(root: string, current: () => SiteModel, onWritten: (written: PagesWritten) => void) {
   return (eleventyConfig: EleventyConfig): void => {
     eleventyConfig.on('eleventy.after', async (event: EleventyAfterEvent) => {
       if (event.outputMode !== undefined && event.outputMode !== 'fs') return;
       const output = event.directories?.output ?? event.dir?.output;
       if (!output) throw new Error('engine pages: Eleventy did not say where the output folder is');
       const taken = new Map<string, string>();
-      for (const { inputPath, outputPath } of event.results ?? []) if (outputPath) taken.set(resolve(outputPath), inputPath);
+      // Named as the site's files are everywhere else: relative to its root, '/'-separated.
+      for (const { inputPath, outputPath } of event.results ?? []) if (outputPath) taken.set(resolve(outputPath), relative(root, resolve(inputPath)).split(sep).join('/'));
       onWritten(await writePageFiles(pageFiles(current()), resolve(output), taken));
     });
   };

@@ -34,7 +34,9 @@ export interface NoticeboardPluginOptions extends Partial<SiteSetup> {
    * templates, so the project's transforms and Eleventy's <base> plugin see
    * them; `engine` written by the engine after Eleventy's run, one page at a
    * time (engine-pages.ts): what `noticeboard build` and `start` use for a
-   * site served at the root of its host.
+   * site served at the root of its host. Only for such a site (no path
+   * prefix), and the site's own pages then do not find the engine's pages in
+   * Eleventy's `collections`.
    */
   enginePages?: 'templates' | 'engine';
 }
@@ -48,7 +50,7 @@ export default async function noticeboardPlugin(eleventyConfig: EleventyConfig, 
   eleventyConfig.addPlugin(assetsPlugin(site.assets));
   eleventyConfig.addPlugin(pathPrefixPlugin);
   if (options.enginePages === 'engine') {
-    eleventyConfig.addPlugin(enginePagesPlugin(() => rendering.current(), (written) => (site.lastPagesWritten = written)));
+    eleventyConfig.addPlugin(enginePagesPlugin(site.paths.root, () => rendering.current(), (written) => (site.lastPagesWritten = written)));
   } else {
     // `layout: false` keeps the engine's pages (complete documents, feeds, JSON) out of any default layout.
     for (const [path, template] of Object.entries(TEMPLATES)) eleventyConfig.addTemplate(`noticeboard/${path}`, template, { layout: false });

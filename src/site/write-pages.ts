@@ -15,6 +15,8 @@ export interface PagesWritten {
   renderMs: number;
   writeMs: number;
   templates: Record<string, number>;
+  /** Every file written (absolute path -> which template), so two pages on one path are an error. */
+  paths: Map<string, string>;
 }
 
 /** Pages written between two turns of the event loop: the search index's worker is fed from it. */
@@ -27,14 +29,21 @@ const PAGES_PER_TURN = 64;
  * one path are.
  */
 export async function writePageFiles(files: Iterable<PageFile>, outputDir: string, taken: ReadonlyMap<string, string> = new Map()): Promise<PagesWritten> {
-  const written: PagesWritten = { files: 0, renderMs: 0, writeMs: 0, templates: {} };
+  const written: PagesWritten = { files: 0, renderMs: 0, writeMs: 0, templates: {}, paths: new Map() };
   const folders = new Set<string>();
   for (const file of files) {
     const target = join(outputDir, ...file.path.split('/'));
-    const other = taken.get(target);
+    const other = taken.get(target) ?? written.paths.get(target);
     if (other) throw new Error(`${other} and the engine's ${file.template} both write ${file.path}; give the page another permalink`);
+    written.paths.set(target, `the engine's ${file.template}`);
     const started = performance.now();
-    const content = file.render();
+    let content: string;
+    try {
+      content = file.render();
+    } catch (error) {
+      // Name the page, as Eleventy named the template: a part may fail on one notice only.
+      throw new Error(`${file.path} (${file.template}): ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
     const rendered = performance.now();
     const folder = dirname(target);
     if (!folders.has(folder)) {
