@@ -11,8 +11,7 @@ import type { LoadTimings } from './load-site.ts';
 import { OUTPUT_DIR } from './paths.ts';
 import { publishStaging, removeAbandonedStaging, restoreInterruptedSwap, STAGING_PREFIX } from './publish.ts';
 import { Site, type SiteSetup } from './site.ts';
-import { writePageFiles, type PagesWritten } from './write-pages.ts';
-import { pageFiles } from '../pages/page-files.ts';
+import type { PagesWritten } from './write-pages.ts';
 import type { SiteModel } from '../model/model.ts';
 import { enginePagesFor, pathPrefixOf } from './url-path.ts';
 
@@ -125,6 +124,9 @@ async function renderWithEleventy(site: Site, model: SiteModel, staging: string,
  * same bytes; tests/engine-pages.test.ts), without loading Eleventy.
  */
 async function renderWithoutEleventy(site: Site, model: SiteModel, staging: string): Promise<void> {
+  // The templates and their outputs' packages (feed, ical-generator, ...) load only now, after the
+  // content is read and valid, as Eleventy does: a build with problems never needs them.
+  const [{ pageFiles }, { writePageFiles }] = await Promise.all([import('../pages/page-files.ts'), import('./write-pages.ts')]);
   site.assets.writeInto(staging);
   site.lastPagesWritten = await writePageFiles(pageFiles(model), staging);
 }
