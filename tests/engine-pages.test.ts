@@ -14,6 +14,7 @@ import { after, before, describe, it } from 'node:test';
 import { buildSite } from '../src/site/build-site.ts';
 import { loadSite } from '../src/site/load-site.ts';
 import { pageFiles } from '../src/pages/page-files.ts';
+import { writePageFiles } from '../src/site/write-pages.ts';
 import { withEnv } from './helpers/env.ts';
 import { PROJECT_ROOT, SAMPLE_NOW, snapshot } from './helpers/build-fixture.ts';
 
@@ -81,5 +82,17 @@ describe('engine pages', () => {
     } finally {
       rmSync(join(site, 'pages'), { recursive: true, force: true });
     }
+  });
+
+  it('two pages on one path, or a page that fails to render, are errors naming the page', async () => {
+    const out = join(dir, 'units');
+    const page = (template: string, path: string, render = () => 'x') => ({ template, path, render });
+    await assert.rejects(writePageFiles([page('a.11ty.js', 'x/index.html'), page('b.11ty.js', 'x/index.html')], out), {
+      message: "the engine's a.11ty.js and the engine's b.11ty.js both write x/index.html; give the page another permalink",
+    });
+    const failing = page('month.11ty.js', '2026/06/index.html', () => {
+      throw new Error('parts/notice.js failed: boom');
+    });
+    await assert.rejects(writePageFiles([failing], out), { message: '2026/06/index.html (month.11ty.js): parts/notice.js failed: boom' });
   });
 });

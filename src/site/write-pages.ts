@@ -15,8 +15,6 @@ export interface PagesWritten {
   renderMs: number;
   writeMs: number;
   templates: Record<string, number>;
-  /** Every file written (absolute path -> which template), so two pages on one path are an error. */
-  paths: Map<string, string>;
 }
 
 /** Pages written between two turns of the event loop: the search index's worker is fed from it. */
@@ -29,13 +27,15 @@ const PAGES_PER_TURN = 64;
  * one path are.
  */
 export async function writePageFiles(files: Iterable<PageFile>, outputDir: string, taken: ReadonlyMap<string, string> = new Map()): Promise<PagesWritten> {
-  const written: PagesWritten = { files: 0, renderMs: 0, writeMs: 0, templates: {}, paths: new Map() };
+  const written: PagesWritten = { files: 0, renderMs: 0, writeMs: 0, templates: {} };
   const folders = new Set<string>();
+  // Every file written so far (absolute path -> which template), so two pages on one path are an error.
+  const mine = new Map<string, string>();
   for (const file of files) {
     const target = join(outputDir, ...file.path.split('/'));
-    const other = taken.get(target) ?? written.paths.get(target);
+    const other = taken.get(target) ?? mine.get(target);
     if (other) throw new Error(`${other} and the engine's ${file.template} both write ${file.path}; give the page another permalink`);
-    written.paths.set(target, `the engine's ${file.template}`);
+    mine.set(target, `the engine's ${file.template}`);
     const started = performance.now();
     let content: string;
     try {
