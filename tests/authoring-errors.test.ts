@@ -99,6 +99,7 @@ describe('issue 12: authoring at 3 AM', () => {
     assertUsage(npm(fixture, 'check', ['--fromat', 'json']), /^--fromat: unknown flag; did you mean --format\?/);
     assertUsage(npm(fixture, 'check', ['--format', 'xml']), /^--format "xml" is not a format; use one of human, github, json$/);
     assertUsage(npm(fixture, 'build', ['--watch']), /^--watch: unknown flag/);
+    assertUsage(npm(fixture, 'build', [], { env: { NOTICEBOARD_TIMINGS: '/no/such/folder/t.json' } }), /^NOTICEBOARD_TIMINGS=\/no\/such\/folder\/t\.json: the folder \/no\/such\/folder does not exist/);
     assertUsage(npm(fixture, 'schema', ['extra']), /^"extra": this command takes no such argument/);
     assertUsage(npm(fixture, 'bench', ['--notices', 'many']), /^--notices: give a whole number of notices/);
     assertUsage(npm(fixture, 'start', ['--prot', '8080']), /^--prot: unknown flag; did you mean --port\?/);
