@@ -4,7 +4,7 @@
  * (docs/customising.md). Each key is validated with its line like the rest of
  * the config; the accent must also stay readable as link text in its scheme.
  */
-import { z } from 'zod';
+import * as z from '../content/zod.ts';
 import { validateFields } from '../content/fields.ts';
 import { changedKeysOf } from '../content/changed-keys.ts';
 import type { Problem } from '../content/problems.ts';

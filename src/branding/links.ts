@@ -4,7 +4,7 @@
  * footer links. Every URL is checked here, so no `javascript:` or other scheme
  * ever reaches a page; the pages still escape what they show.
  */
-import { z } from 'zod';
+import * as z from '../content/zod.ts';
 
 /** Image files a logo may be, by extension; a favicon may also be an `.ico`. */
 export const LOGO_EXTENSIONS = ['svg', 'png', 'webp', 'jpg', 'jpeg'] as const;

@@ -9,7 +9,7 @@
  */
 import { join } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
-import type { z } from 'zod';
+import type * as z from '../content/zod.ts';
 import { loadConfig, type SiteConfig } from '../content/config.ts';
 import { didYouMean } from '../content/problems.ts';
 import { CONFIG_FILE, resolveNow } from '../site/load-site.ts';

@@ -2,7 +2,7 @@
  * `site.config.yaml`: the one source of site settings (spec §3), validated like a notice.
  */
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from './zod.ts';
 import { validateFields } from './fields.ts';
 import { changedKeysOf } from './changed-keys.ts';
 import { DEFAULT_NOTIFY, parseNotifyConfig, type NotifyConfig } from '../notify/config.ts';

@@ -7,7 +7,7 @@
  * `changes` (src/content/changed-keys.ts) turns an unknown or invalid key that
  * changed between versions into a message naming the change and the fix.
  */
-import type { z } from 'zod';
+import type * as z from './zod.ts';
 import { didYouMean, type Problem } from './problems.ts';
 import { changedKey, changedKeyMessage, type ChangedKey } from './changed-keys.ts';
 import { keyName, lineOf, type KeyPath, type YamlSource } from './yaml-source.ts';

@@ -3,7 +3,7 @@
  * uses, so completion in an editor and `npm run check` never disagree on keys.
  * Rules that span keys (a maintenance needs a window, …) stay with `check`.
  */
-import { z } from 'zod';
+import * as z from './zod.ts';
 import { configFields, REQUIRED_CONFIG_KEYS, REQUIRED_SERVICE_KEYS, serviceFields } from './config.ts';
 import { CHANNEL_TYPES, channelFields, notifyFields, REQUIRED_CHANNEL_KEYS } from '../notify/config.ts';
 import { brandingFields, footerFields } from '../branding/config.ts';

@@ -1,7 +1,7 @@
 /**
  * What a notice is (spec §1): its front-matter schema and its validated shape.
  */
-import { z } from 'zod';
+import * as z from './zod.ts';
 import { FORMATS, type Format } from '../ingest/alert.ts';
 import { parseDuration, parseTime } from '../time/time.ts';
 

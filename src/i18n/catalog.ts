@@ -5,7 +5,7 @@
  * placeholders, or plural forms by `Intl.PluralRules` category.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from '../content/zod.ts';
 
 const LOCALES_DIR = new URL('./locales/', import.meta.url);
 

@@ -3,7 +3,7 @@
  * (or its base language must), and each `strings:` override must name a key
  * of the locale files and keep its message's shape and placeholders.
  */
-import { z } from 'zod';
+import * as z from '../content/zod.ts';
 import { didYouMean, type Problem } from '../content/problems.ts';
 import { lineOf, type YamlSource } from '../content/yaml-source.ts';
 import { messageProblems, messageSchema, readLocaleFile, resolveLocaleId, shippedLocales, SOURCE_LOCALE, type Messages } from './catalog.ts';

@@ -3,7 +3,7 @@
  * alert that fires or resolves, with an id that stays the same for as long as
  * the problem lasts (Alertmanager's fingerprint, a monitor's id, ...).
  */
-import type { z } from 'zod';
+import type * as z from '../content/zod.ts';
 
 export const FORMATS = ['alertmanager', 'grafana', 'uptime-kuma', 'gatus'] as const;
 export type Format = (typeof FORMATS)[number];

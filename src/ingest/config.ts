@@ -3,7 +3,7 @@
  * label matchers), how its notice is worded (templates) and whether it is
  * published at once. Every key has a default (docs/ingest.md).
  */
-import { z } from 'zod';
+import * as z from '../content/zod.ts';
 import { IMPACTS, type Impact } from '../content/notice.ts';
 import { parseMatcher, type Matcher } from './matchers.ts';
 import { templateProblems } from './templates.ts';

@@ -4,7 +4,7 @@
  * config (every problem names its line). Secrets never appear here: a channel
  * names the environment variable that holds its URL or key.
  */
-import { z } from 'zod';
+import * as z from '../content/zod.ts';
 import { validateFields } from '../content/fields.ts';
 import { NOTICE_TYPES, durationSchema, type NoticeType } from '../content/notice.ts';
 import { didYouMean, type Problem } from '../content/problems.ts';

@@ -5,7 +5,7 @@
  * deploy/netlify.toml take the same list (docs/embed.md). With none listed,
  * nobody may frame it, as for every other page.
  */
-import { z } from 'zod';
+import * as z from '../content/zod.ts';
 
 export interface EmbedConfig {
   /** `https://www.example.net`, no path, no trailing slash. */

@@ -5,7 +5,7 @@
  * extra field is an error. The API module's types are inferred from these, and
  * tests check every built API file against them.
  */
-import { z } from 'zod';
+import * as z from '../content/zod.ts';
 
 /** ISO 8601 date-time that carries `Z` or an offset, e.g. 2014-05-14T14:22:39.441-06:00. */
 const timestamp = z.iso.datetime({ offset: true });

@@ -52,7 +52,7 @@ import { ApiContext } from './statuspage-context.ts';
 import { StatuspageNotices } from './statuspage-notices.ts';
 import { STATUSPAGE_FILES } from './registry.ts';
 import { scrubDeep } from './scrub.ts';
-import type { z } from 'zod';
+import type * as z from '../content/zod.ts';
 import type {
   componentsDocument,
   incidentsDocument,

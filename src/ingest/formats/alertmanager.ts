@@ -4,7 +4,7 @@
  * `endsAt` and `fingerprint`. Grafana's unified alerting webhook sends the
  * same alerts with more fields around them (grafana.ts).
  */
-import { z } from 'zod';
+import * as z from '../../content/zod.ts';
 import { describeZodError, realTime, type Alert, type Format, type Parsed } from '../alert.ts';
 
 const time = z.string().refine((text) => text.startsWith('0001-01-01') || !Number.isNaN(new Date(text).getTime()), {

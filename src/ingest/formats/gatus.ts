@@ -11,7 +11,7 @@
  * `group/endpoint` (Gatus's own key for an endpoint). Labels: `endpoint`,
  * `group`, `url`.
  */
-import { z } from 'zod';
+import * as z from '../../content/zod.ts';
 import { describeZodError, type Parsed } from '../alert.ts';
 
 const schema = z.looseObject({

@@ -4,7 +4,7 @@
  * `silenceURL`, `dashboardURL`, `panelURL`. The alerts carry `fingerprint`
  * like Alertmanager's; the fields around them are ignored.
  */
-import { z } from 'zod';
+import * as z from '../../content/zod.ts';
 import { describeZodError, type Parsed } from '../alert.ts';
 import { groupSchema, toAlert } from './alertmanager.ts';
 

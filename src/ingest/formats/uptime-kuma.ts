@@ -9,7 +9,7 @@
  * Labels for the rules: `monitor` (the name), `monitor_id`, `url`, `hostname`,
  * `type`, and each tag as `tag_<name>` (its value, or "true").
  */
-import { z } from 'zod';
+import * as z from '../../content/zod.ts';
 import { describeZodError, type Parsed } from '../alert.ts';
 
 const kumaTime = z.string().regex(/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z?$/, {
