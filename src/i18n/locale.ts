@@ -50,8 +50,9 @@ export function createLocale({ language, clock, strings = {} }: LocaleOptions): 
     if (found === undefined) throw new Error(`no message \`${key}\` in the locale files`);
     return found;
   };
+  // Most messages have no placeholder (every page asks for its navigation's): those skip the pass.
   const fill = (text: string, values: Values) =>
-    text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+    text.includes('{') ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole)) : text;
   // The locale file says which way its script runs (`meta.dir`: ltr, or rtl for Arabic, Hebrew, Persian).
   const dir = messages['meta.dir'] === 'rtl' ? 'rtl' : 'ltr';
   const t = (key: string, values: Values = {}) => {
