@@ -50,9 +50,20 @@ export function createLocale({ language, clock, strings = {} }: LocaleOptions): 
     if (found === undefined) throw new Error(`no message \`${key}\` in the locale files`);
     return found;
   };
-  // Most messages have no placeholder (every page asks for its navigation's): those skip the pass.
-  const fill = (text: string, values: Values) =>
-    text.includes('{') ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole)) : text;
+  // A message is split at its placeholders once (text, name, text, …), not searched on every use:
+  // pages ask for the same few messages thousands of times. One without a placeholder is itself.
+  const pieces = new Map<string, string[]>();
+  const fill = (text: string, values: Values) => {
+    if (!text.includes('{')) return text;
+    let parts = pieces.get(text);
+    if (!parts) pieces.set(text, (parts = text.split(/\{(\w+)\}/)));
+    let out = parts[0]!;
+    for (let index = 1; index < parts.length; index += 2) {
+      const name = parts[index]!;
+      out += (name in values ? String(values[name]) : `{${name}}`) + parts[index + 1]!;
+    }
+    return out;
+  };
   // The locale file says which way its script runs (`meta.dir`: ltr, or rtl for Arabic, Hebrew, Persian).
   const dir = messages['meta.dir'] === 'rtl' ? 'rtl' : 'ltr';
   const t = (key: string, values: Values = {}) => {
