@@ -39,6 +39,26 @@ describe('the shipped locales', () => {
   });
 });
 
+describe('a locale formats as Intl and its messages say', () => {
+  it('numbers, formatted once each, are what Intl.NumberFormat writes, -0 and fractions included', () => {
+    for (const language of ['en', 'de', 'ar']) {
+      const locale = createLocale({ language });
+      const intl = new Intl.NumberFormat(language);
+      for (const value of [0, -0, 7, 1234, 44640, 525600, -3, 2.5, 99.95, Number.MAX_SAFE_INTEGER + 2]) {
+        assert.equal(locale.number(value), intl.format(value), `${language} ${value}`);
+        assert.equal(locale.number(value), intl.format(value), `${language} ${value}, again`);
+      }
+    }
+  });
+
+  it('fill every placeholder with its value and keep one without a value as written', () => {
+    const locale = createLocale({ language: 'en', strings: { 'home.asof': '{time} and {time}, {missing}' } });
+    assert.equal(locale.t('home.asof', { time: 'now' }), 'now and now, {missing}');
+    assert.equal(locale.t('home.asof', { time: 'later' }), 'later and later, {missing}');
+    assert.equal(locale.t('nav.status'), createLocale({ language: 'en' }).message('nav.status'));
+  });
+});
+
 describe('language and strings in site.config.yaml', () => {
   const problems = (text: string) => parseConfig(text, 'site.config.yaml').problems.map((p) => `${p.line}: ${p.message}`);
 

@@ -44,14 +44,40 @@ export function createLocale({ language, clock, strings = {} }: LocaleOptions): 
   const messages: Messages = { ...readLocaleFile(SOURCE_LOCALE), ...readLocaleFile(id), ...strings };
   const plurals = new Intl.PluralRules(language);
   const numbers = new Intl.NumberFormat(language);
+  // Pages write the same counts and minutes thousands of times (every cell of the availability
+  // tables), and each Intl call costs a microsecond or two: each whole number is formatted once.
+  // Whole numbers only (a period's minutes, counts), and not -0, which Intl writes as "-0" but a Map
+  // key takes for 0; bounded, as a long preview session writes many.
+  const wholeNumbers = new Map<number, string>();
+  const formatNumber = (value: number): string => {
+    if (!Number.isSafeInteger(value) || Object.is(value, -0)) return numbers.format(value);
+    let text = wholeNumbers.get(value);
+    if (text === undefined) {
+      if (wholeNumbers.size >= 100_000) wholeNumbers.clear();
+      wholeNumbers.set(value, (text = numbers.format(value)));
+    }
+    return text;
+  };
   const lists = new Intl.ListFormat(language, { style: 'long', type: 'conjunction' });
   const message = (key: string): Message => {
     const found = messages[key];
     if (found === undefined) throw new Error(`no message \`${key}\` in the locale files`);
     return found;
   };
-  const fill = (text: string, values: Values) =>
-    text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  // A message is split at its placeholders once (text, name, text, …), not searched on every use:
+  // pages ask for the same few messages thousands of times. One without a placeholder is itself.
+  const pieces = new Map<string, string[]>();
+  const fill = (text: string, values: Values) => {
+    if (!text.includes('{')) return text;
+    let parts = pieces.get(text);
+    if (!parts) pieces.set(text, (parts = text.split(/\{(\w+)\}/)));
+    let out = parts[0]!;
+    for (let index = 1; index < parts.length; index += 2) {
+      const name = parts[index]!;
+      out += (name in values ? String(values[name]) : `{${name}}`) + parts[index + 1]!;
+    }
+    return out;
+  };
   // The locale file says which way its script runs (`meta.dir`: ltr, or rtl for Arabic, Hebrew, Persian).
   const dir = messages['meta.dir'] === 'rtl' ? 'rtl' : 'ltr';
   const t = (key: string, values: Values = {}) => {
@@ -61,7 +87,7 @@ export function createLocale({ language, clock, strings = {} }: LocaleOptions): 
   const count = (key: string, n: number, values: Values = {}) => {
     const found = message(key);
     const form = typeof found === 'string' ? found : (found[plurals.select(n)] ?? found.other!);
-    return fill(form, { ...values, count: numbers.format(n) });
+    return fill(form, { ...values, count: formatNumber(n) });
   };
   const duration = (minutes: number) => {
     const days = Math.floor(minutes / 1440);
@@ -69,8 +95,8 @@ export function createLocale({ language, clock, strings = {} }: LocaleOptions): 
     const rest = minutes % 60;
     const parts: string[] = [];
     if (days) parts.push(count('duration.days', days));
-    if (hours) parts.push(t('duration.hours', { count: numbers.format(hours) }));
-    if (rest || !parts.length) parts.push(t('duration.minutes', { count: numbers.format(rest) }));
+    if (hours) parts.push(t('duration.hours', { count: formatNumber(hours) }));
+    if (rest || !parts.length) parts.push(t('duration.minutes', { count: formatNumber(rest) }));
     return parts.join(' ');
   };
   // Plain functions, not methods: templates may take them apart ({ t } = locale).
@@ -82,7 +108,7 @@ export function createLocale({ language, clock, strings = {} }: LocaleOptions): 
     t,
     count,
     duration,
-    number: (value) => numbers.format(value),
+    number: formatNumber,
     list: (items) => lists.format(items),
     dates: dateFormats(language, clock),
   };

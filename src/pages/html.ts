@@ -7,7 +7,7 @@
  * characters, noncharacters: see outputs/scrub.ts), the same way the feeds,
  * calendars and API do, so no page holds a code point HTML forbids.
  */
-import { scrub } from '../outputs/scrub.ts';
+import { MAYBE_CHANGED_CHARACTERS, scrub } from '../outputs/scrub.ts';
 
 export class SafeHtml {
   constructor(readonly value: string) {}
@@ -27,11 +27,19 @@ export function escapeHtml(text: string): string {
   return SPECIAL.test(text) ? text.replace(/[&<>"']/g, (char) => ESCAPES[char]!) : text;
 }
 
+/**
+ * What either scrub or escapeHtml may change: scrub's characters and
+ * escapeHtml's SPECIAL in one class. A value with none of them (most: ids,
+ * dates, labels) is written as it is after one test instead of two.
+ */
+const SCRUBBED_OR_ESCAPED = new RegExp(`[&<>"'${MAYBE_CHANGED_CHARACTERS}]`);
+
 function render(value: HtmlValue): string {
   if (value === null || value === undefined || value === false) return '';
   if (value instanceof SafeHtml) return value.value;
   if (Array.isArray(value)) return value.map(render).join('');
-  return escapeHtml(scrub(String(value)));
+  const text = String(value);
+  return SCRUBBED_OR_ESCAPED.test(text) ? escapeHtml(scrub(text)) : text;
 }
 
 export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): SafeHtml {

@@ -7,6 +7,7 @@
  * guessed, because a wrong maintenance window is worse than a failed build.
  */
 import { tzOffset } from '@date-fns/tz';
+import { zoneOffset } from './zone-offset.ts';
 
 const TIME_PATTERN =
   /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?\s*(Z|[+-]\d{2}:\d{2})?$/;
@@ -83,15 +84,16 @@ function parseOffset(offset: string): number {
 function resolveLocalTime(text: string, wallClockAsUtc: number, zone: string): Parsed<Date> {
   const DAY = 24 * 60 * MINUTE;
   // tzOffset: minutes east of UTC at an instant (e.g. -420 for PDT).
+  // zoneOffset: tzOffset's answer, mostly from memoized midnights (zone-offset.ts).
   const candidateOffsets = new Set([
-    tzOffset(zone, new Date(wallClockAsUtc - DAY)),
-    tzOffset(zone, new Date(wallClockAsUtc)),
-    tzOffset(zone, new Date(wallClockAsUtc + DAY)),
+    zoneOffset(zone, new Date(wallClockAsUtc - DAY)),
+    zoneOffset(zone, new Date(wallClockAsUtc)),
+    zoneOffset(zone, new Date(wallClockAsUtc + DAY)),
   ]);
   const matches: { instant: Date; offset: number }[] = [];
   for (const offset of candidateOffsets) {
     const instant = new Date(wallClockAsUtc - offset * MINUTE);
-    if (tzOffset(zone, instant) === offset) matches.push({ instant, offset });
+    if (zoneOffset(zone, instant) === offset) matches.push({ instant, offset });
   }
   if (matches.length === 0) return { ok: false, error: gapMessage(text, wallClockAsUtc, zone) };
   if (matches.length > 1) {

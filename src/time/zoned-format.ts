@@ -2,9 +2,10 @@
  * Shows instants in the site's time zone, always with the zone's abbreviation,
  * so a reader never has to guess which clock a time is on (spec §2).
  */
-import { TZDate, tzOffset } from '@date-fns/tz';
+import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns/format';
 import { formatOffset, zoneName } from './time.ts';
+import { zoneOffset } from './zone-offset.ts';
 
 interface LocalDate {
   year: number;
@@ -34,13 +35,16 @@ interface Local {
   second: number;
   /** Minutes east of UTC. */
   offset: number;
-  abbreviation: string;
+  /** The zone's abbreviation then ("PDT"): asked for when first shown (see abbreviation). */
+  abbreviation?: string;
 }
 
 /**
- * The wall clock in `zone` at `instant`, from the zone's offset (one cached
- * Intl formatter, via tzOffset) and UTC arithmetic: what TZDate does, without
- * its cost. Memoized: each instant is shown on many pages and feeds.
+ * The wall clock in `zone` at `instant`, from the zone's offset (zoneOffset:
+ * tzOffset's answer, mostly memoized) and UTC arithmetic: what TZDate does,
+ * without its cost. Memoized: each instant is shown on many pages and feeds.
+ * The abbreviation costs two more Intl calls, so it waits until a time is
+ * shown: a notice's date is read for its URL's day on every build.
  */
 const locals = new Map<string, Local | null>();
 function local(instant: Date, zone: string): Local | null {
@@ -48,7 +52,7 @@ function local(instant: Date, zone: string): Local | null {
   let value = locals.get(key);
   if (value === undefined) {
     if (locals.size >= 500_000) locals.clear();
-    const offset = tzOffset(zone, instant);
+    const offset = zoneOffset(zone, instant);
     // Offsets with seconds (local mean time before 1900) take the slow path.
     if (!Number.isInteger(offset)) value = null;
     else {
@@ -62,7 +66,6 @@ function local(instant: Date, zone: string): Local | null {
         minute: wall.getUTCMinutes(),
         second: wall.getUTCSeconds(),
         offset,
-        abbreviation: zoneName(zone, instant),
       };
     }
     locals.set(key, value);
@@ -70,19 +73,24 @@ function local(instant: Date, zone: string): Local | null {
   return value;
 }
 
+/** The zone's abbreviation at the instant `fast` shows, found once. */
+function abbreviation(fast: Local, zone: string, instant: Date): string {
+  return (fast.abbreviation ??= zoneName(zone, instant));
+}
+
 const clock = ({ hour, minute }: Local) => `${hour % 12 || 12}:${two(minute)} ${hour < 12 ? 'AM' : 'PM'}`;
 
 /** "12:01 AM PDT" */
 export function formatTime(instant: Date, zone: string): string {
   const fast = local(instant, zone);
-  if (fast) return `${clock(fast)} ${fast.abbreviation}`;
+  if (fast) return `${clock(fast)} ${abbreviation(fast, zone, instant)}`;
   return `${format(new TZDate(instant.getTime(), zone), 'h:mm a')} ${zoneName(zone, instant)}`;
 }
 
 /** "Thu, Oct 2, 2008, 12:01 AM PDT" */
 export function formatDateTime(instant: Date, zone: string): string {
   const fast = local(instant, zone);
-  if (fast) return `${WEEKDAY_ABBREVIATIONS[fast.weekday]}, ${MONTH_ABBREVIATIONS[fast.month - 1]} ${fast.day}, ${fast.year}, ${clock(fast)} ${fast.abbreviation}`;
+  if (fast) return `${WEEKDAY_ABBREVIATIONS[fast.weekday]}, ${MONTH_ABBREVIATIONS[fast.month - 1]} ${fast.day}, ${fast.year}, ${clock(fast)} ${abbreviation(fast, zone, instant)}`;
   return `${format(new TZDate(instant.getTime(), zone), 'EEE, MMM d, yyyy, h:mm a')} ${zoneName(zone, instant)}`;
 }
 

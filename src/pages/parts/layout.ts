@@ -40,18 +40,9 @@ const SITE_STYLESHEET = '/site.css';
 
 export function page({ site, title, url, description, feeds = [], body }: PageOptions): SafeHtml {
   const { config, locale } = site;
+  const shell = shellOf(site);
   const fullTitle = title ? `${title} · ${config.title}` : config.title;
-  // The site-wide feeds (spec §5) are named on every page.
-  const allFeeds = [...feedLinks('/').map((feed) => ({ ...feed, title: locale.t('feed.link_title', { name: config.title, format: feed.title }) })), ...feeds];
-  const nav = [
-    { href: '/', label: locale.t('nav.status') },
-    { href: '/services/', label: locale.t('nav.services') },
-    { href: '/archive/', label: locale.t('nav.archive') },
-    { href: '/history/', label: locale.t('nav.history') },
-    { href: '/subscribe/', label: locale.t('nav.subscribe') },
-    ...extraNavigation(config),
-  ];
-  const navItems = nav.map((item) => ({ ...item, current: item.href === url }));
+  const navItems = shell.nav.map((item) => ({ ...item, current: item.href === url }));
   return html`<!doctype html>
 <html lang="${locale.language}" dir="${locale.dir}" data-tz="${config.timezone}" data-now="${site.now.toISOString()}">
 <head>
@@ -64,18 +55,70 @@ export function page({ site, title, url, description, feeds = [], body }: PageOp
 ${faviconLink(config)}
 <link rel="stylesheet" href="${site.theme.asset('/style.css')}">
 ${brandStylesheetLink(config)}${site.theme.has(SITE_STYLESHEET) ? html`<link rel="stylesheet" href="${site.theme.asset(SITE_STYLESHEET)}">\n` : ''}<script src="${site.theme.asset('/time.js')}" defer></script>
-${allFeeds.map((feed) => html`<link rel="${feed.rel}" type="${feed.type}" title="${feed.title}" href="${feed.href}">\n`)}
+${shell.siteFeeds}${feeds.map(feedLink)}
 </head>
-<body data-strings="${scriptStrings(locale)}">
+<body data-strings="${shell.scriptStrings}">
 <a class="skip" href="#main">${locale.t('layout.skip')}</a>
-${part('header', { site, nav: navItems, standard: standardHeader(site, navItems) })}
+${part('header', { site, nav: navItems, standard: shell.header(navItems) })}
 <main id="main">
 ${body}
 </main>
-${part('footer', { site, standard: standardFooter(site) })}
+${part('footer', { site, standard: shell.footer })}
 </body>
 </html>
 `;
+}
+
+type FeedLink = NonNullable<PageOptions['feeds']>[number];
+
+const feedLink = (feed: FeedLink) => html`<link rel="${feed.rel}" type="${feed.type}" title="${feed.title}" href="${feed.href}">\n`;
+
+/**
+ * What every page of one model shares and is costly to make again (messages
+ * filled, values escaped), made once per model. The asset links are not here:
+ * a preview rebuild after a stylesheet edit fingerprints them anew.
+ */
+interface Shell {
+  /** The navigation, the built-in links and the site's own. */
+  nav: { href: string; label: string }[];
+  /** The page script's messages (scriptStrings), escaped once: a few kilobytes on every page. */
+  scriptStrings: SafeHtml;
+  /** The `<link rel="alternate">` lines of the site-wide feeds (spec §5), named on every page. */
+  siteFeeds: SafeHtml;
+  /** The standard header with `nav` marked current as given (one per current link, so a handful). */
+  header(nav: HeaderPart['nav']): SafeHtml;
+  footer: SafeHtml;
+}
+
+/** Models are per build (one config, one locale), so a model is a safe key. */
+const shells = new WeakMap<SiteModel, Shell>();
+
+function shellOf(site: SiteModel): Shell {
+  let shell = shells.get(site);
+  if (shell) return shell;
+  const { config, locale } = site;
+  const headers = new Map<string, SafeHtml>();
+  shell = {
+    nav: [
+      { href: '/', label: locale.t('nav.status') },
+      { href: '/services/', label: locale.t('nav.services') },
+      { href: '/archive/', label: locale.t('nav.archive') },
+      { href: '/history/', label: locale.t('nav.history') },
+      { href: '/subscribe/', label: locale.t('nav.subscribe') },
+      ...extraNavigation(config),
+    ],
+    scriptStrings: html`${scriptStrings(locale)}`,
+    siteFeeds: html`${feedLinks('/').map((feed) => feedLink({ ...feed, title: locale.t('feed.link_title', { name: config.title, format: feed.title }) }))}`,
+    header: (nav) => {
+      const key = nav.map((item) => (item.current ? '1' : '0')).join('');
+      let header = headers.get(key);
+      if (!header) headers.set(key, (header = standardHeader(site, nav)));
+      return header;
+    },
+    footer: standardFooter(site),
+  };
+  shells.set(site, shell);
+  return shell;
 }
 
 /** The engine's site header: the title, the navigation and the time-zone line. */
