@@ -46,6 +46,8 @@ export class Site {
   lastTimings?: LoadTimings;
   /** What the last run wrote of the engine's pages, when the engine writes them (src/eleventy/engine-pages.ts). */
   lastPagesWritten?: PagesWritten;
+  /** The output paths of every engine page of the last run's model, for the next run to remove those it no longer has. */
+  lastPagePaths?: ReadonlySet<string>;
 
   constructor(setup: SiteSetup) {
     this.paths = sitePaths(setup.root, setup.paths);
