@@ -114,8 +114,8 @@ export interface PreviousReport<N extends Notice> {
   now: Date;
   /** Ids of the services any changed notice names, before or after the change. */
   changed: ReadonlySet<string>;
-  /** This build's views of the notices, to stand in for the previous build's in a report kept. */
-  views: readonly N[];
+  /** This build's view of an unchanged notice of the previous build, to stand in for it in a report kept. */
+  currentOf(previous: N): N | undefined;
 }
 
 export function buildAvailabilityReport<N extends Notice>(
@@ -144,12 +144,11 @@ export function buildAvailabilityReport<N extends Notice>(
 /** The previous build's report of a service, when it is this build's too (see PreviousReport); else undefined. */
 function keptReport<N extends Notice>(previous: PreviousReport<N> | undefined, now: Date, days: number): (service: ServiceInput<N>) => ServiceReport<N> | undefined {
   if (!previous || previous.now.getTime() !== now.getTime()) return () => undefined;
-  const viewOf = new Map(previous.views.map((view) => [view.url, view]));
   return (service) => {
     const old = previous.report.byService.get(service.id);
     if (!old || previous.changed.has(service.id) || old.days.length !== days || old.target !== service.sla) return undefined;
     let complete = true;
-    const current = (incident: N) => viewOf.get(incident.url) ?? ((complete = false), incident);
+    const current = (incident: N) => previous.currentOf(incident) ?? ((complete = false), incident);
     const months = old.months.map((month) => (month.incidents.length ? { ...month, incidents: month.incidents.map(current) } : month));
     // An incident not in this build is a change this report did not hear of: work it out again.
     return complete ? { ...old, months } : undefined;

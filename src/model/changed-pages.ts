@@ -70,8 +70,8 @@ function changedListings<P extends Listing>(before: readonly P[], pages: readonl
     return (
       !was ||
       was.notices.length !== page.notices.length ||
-      was.notices.some((view, index) => view.url !== page.notices[index]!.url) ||
-      page.notices.some((view) => changes.notices.has(view.url)) ||
+      // The same notices in the same order, each unchanged (a changed one has no current view).
+      was.notices.some((view, index) => changes.currentOf(view) !== page.notices[index]) ||
       JSON.stringify(neighbours(was)) !== JSON.stringify(neighbours(page))
     );
   });
@@ -95,7 +95,7 @@ export function changedPages(previous: SiteModel, current: CurrentPages, changes
     return !was || calendarOf(was.notices, previous.now) !== calendarOf(service.notices, current.now);
   };
   return {
-    noticePages: current.notices.filter((view) => changes.notices.has(view.url)),
+    noticePages: current.notices.filter((view) => changes.views.has(view)),
     monthPages: changedListings(previous.months, current.months, changes, monthNeighbours),
     serviceYearPages: changedListings(previous.serviceYears, current.serviceYears, changes, monthNeighbours),
     historyPages: sameFilters ? changedListings(previous.history.pages, current.history.pages, changes, historyNeighbours) : current.history.pages,

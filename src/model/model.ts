@@ -7,7 +7,7 @@
 import { buildAvailabilityReport } from './availability-report.ts';
 import type { SiteConfig } from '../content/config.ts';
 import { changedPages, everyPage } from './changed-pages.ts';
-import { noticeChanges, rememberSource } from './notice-changes.ts';
+import { noticeChanges, rememberSource, viewsBySource } from './notice-changes.ts';
 import { buildHistory } from './history.ts';
 import { createLocale } from '../i18n/locale.ts';
 import type { Notice } from '../content/notice.ts';
@@ -70,14 +70,18 @@ export function buildModel(
   const bodies = { 'in-progress': locale.t('timeline.in-progress'), completed: locale.t('timeline.completed') };
   const months: MonthView[] = [];
   const notices: NoticeView[] = [];
+  const previous = comparable(options.previous, config, options.theme);
+  // A view depends on its notice, "now" and the config alone: at the same "now", an unchanged notice keeps its view.
+  const kept = previous && previous.now.getTime() === now.getTime() ? viewsBySource(previous) : undefined;
   for (const notice of published) {
-    const { year, month } = localDate(notice.date, zone);
+    const old = kept?.get(notice);
+    const { year, month } = old ? old.month : localDate(notice.date, zone);
     let current = months.at(-1);
     if (!current || current.year !== year || current.month !== month) {
       current = { year, month, label: monthLabel(year, month), url: `/${year}/${pad(month)}/`, notices: [] };
       months.push(current);
     }
-    const view: NoticeView = {
+    const view: NoticeView = old ?? {
       ...notice,
       state: noticeState(notice, now),
       scheduled: notice.date.getTime() > now.getTime(),
@@ -86,7 +90,7 @@ export function buildModel(
       shownWindow: windowView(notice, now, zone),
       month: refOf(current),
     };
-    rememberSource(view, notice);
+    if (!old) rememberSource(view, notice);
     current.notices.push(view);
     notices.push(view);
   }
@@ -154,9 +158,8 @@ export function buildModel(
   }
 
   const startOf = (notice: Notice) => notice.window!.start.getTime();
-  const previous = comparable(options.previous, config, options.theme);
   const changes = previous && noticeChanges(previous, notices, now);
-  const availability = buildAvailabilityReport(services, notices, now, zone, previous && changes && { report: previous.availability, now: previous.now, changed: changes.services, views: notices });
+  const availability = buildAvailabilityReport(services, notices, now, zone, previous && changes && { report: previous.availability, now: previous.now, changed: changes.services, currentOf: changes.currentOf });
   const history = buildHistory(notices, services);
   const lists = { notices, months, serviceYears, history, services, availability, now };
   const pages = previous && changes ? changedPages(previous, lists, changes) : everyPage(lists);

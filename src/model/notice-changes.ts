@@ -28,35 +28,55 @@ function renderState(view: NoticeView, now: Date): string {
   return `${view.state}|${view.timeline.length}|${ended}|${view.scheduled}`;
 }
 
-export interface NoticeChanges {
-  /**
-   * URLs of this build's notices whose rendering can differ from the previous
-   * build's: new ones, those whose file changed (its validated object is a new
-   * one), and those whose state, published updates or end changed with the clock.
-   */
-  notices: Set<string>;
-  /** URLs of the previous build's notices this one no longer has (deleted, or moved to another URL). */
-  gone: Set<string>;
-  /** Ids of the services that any of those notices names, before or after the change. */
-  services: Set<string>;
+/** A model's views by the validated notice each was made from. */
+export function viewsBySource(model: SiteModel): Map<Notice, NoticeView> {
+  const views = new Map<Notice, NoticeView>();
+  for (const view of model.notices) {
+    const source = sourceOf.get(view);
+    if (source) views.set(source, view);
+  }
+  return views;
 }
 
-/** Compares this build's notice views with the previous model's. */
+export interface NoticeChanges {
+  /**
+   * This build's views whose rendering can differ from the previous build's:
+   * new notices, those whose file changed (its validated object is a new one),
+   * and those whose state, published updates or end changed with the clock.
+   */
+  views: Set<NoticeView>;
+  /** Ids of the services that any of those notices names, before or after the change, and any notice this build no longer has. */
+  services: Set<string>;
+  /** This build's view of a notice of the previous build that did not change; else undefined. */
+  currentOf(previous: NoticeView): NoticeView | undefined;
+}
+
+/**
+ * Compares this build's notice views with the previous model's. A view is
+ * matched by the validated notice it was made from, not by its fields: views
+ * have as many shapes as notices have, and reading a field of each of 10,000
+ * such objects costs more than the rest of this comparison.
+ */
 export function noticeChanges(previous: SiteModel, notices: readonly NoticeView[], now: Date): NoticeChanges {
-  const before = new Map(previous.notices.map((view) => [view.url, view]));
-  const changes: NoticeChanges = { notices: new Set(), gone: new Set(), services: new Set() };
+  const sameNow = previous.now.getTime() === now.getTime();
+  const before = viewsBySource(previous);
+  const current = new Map<NoticeView, NoticeView>();
+  const changes: NoticeChanges = { views: new Set(), services: new Set(), currentOf: (view) => current.get(view) };
   const touch = (view: NoticeView) => view.services.forEach((id) => changes.services.add(id));
   for (const view of notices) {
-    const old = before.get(view.url);
-    before.delete(view.url);
-    if (old && sourceOf.get(old) === sourceOf.get(view) && renderState(old, previous.now) === renderState(view, now)) continue;
-    changes.notices.add(view.url);
+    const source = sourceOf.get(view);
+    const old = source && before.get(source);
+    // A view kept from the previous build (model.ts) is that build's, unchanged.
+    // The same notice at the same "now" is the same view: its derived state depends on nothing else.
+    if (old && (sameNow || renderState(old, previous.now) === renderState(view, now))) {
+      before.delete(source);
+      current.set(old, view);
+      continue;
+    }
+    changes.views.add(view);
     touch(view);
-    if (old) touch(old);
   }
-  for (const [url, old] of before) {
-    changes.gone.add(url);
-    touch(old);
-  }
+  // What is left of the previous build: notices edited (their new view is above), moved, or deleted.
+  for (const old of before.values()) touch(old);
   return changes;
 }

@@ -120,7 +120,7 @@ function noticeEvent(cache: CalendarEventCache, site: SiteModel, calendar: ICalC
   return text;
 }
 
-/** Views belong to one model (one build, one "now"), so a view is a safe key. */
+/** A view belongs to one model, or to the next ones of the same config and "now" (model.ts keeps it): a safe key. */
 const noticeEvents = new WeakMap<NoticeView, string>();
 
 /**

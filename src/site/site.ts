@@ -89,9 +89,11 @@ export class Site {
    * Loads and validates the config and every notice and derives the model;
    * throws InvalidInputError with every problem. `onlyNoticesChanged` (a
    * preview rebuild after notice edits alone) lets the model reuse the last
-   * one's work and render only the pages those edits can change.
+   * one's work and render only the pages those edits can change;
+   * `changedFiles` (absolute paths, the watcher's), that only those of the
+   * notice files whose stamp is unchanged need be read (see `loadNotices`).
    */
-  load({ onlyNoticesChanged = false }: { onlyNoticesChanged?: boolean } = {}): SiteModel {
+  load({ onlyNoticesChanged = false, changedFiles }: { onlyNoticesChanged?: boolean; changedFiles?: ReadonlySet<string> } = {}): SiteModel {
     this.assets.forget();
     const { model, timings } = loadSiteTimed({
       root: this.paths.root,
@@ -101,6 +103,7 @@ export class Site {
       previous: onlyNoticesChanged ? this.#lastModel : undefined,
       theme: this.theme,
       parseCache: this.#parseCache,
+      changedFiles,
     });
     this.lastTimings = timings;
     this.#lastModel = model;
