@@ -6,7 +6,7 @@
  * it needed a TypeScript loader inside each worker.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import type { SiteConfig } from './config.ts';
 import { createMarkdown } from './markdown.ts';
@@ -32,6 +32,8 @@ export interface LoadedNotices {
 export interface ParsedFile {
   /** SHA-1 of the file's text: an unchanged file is not parsed again. */
   hash: string;
+  /** The file's inode, size, modification and change times, taken before it was read (see `LoadOptions.changed`). */
+  stamp: string;
   notice?: Notice;
   problems: Problem[];
 }
@@ -51,12 +53,24 @@ export function createParseCache(): ParseCache {
   return { key: '', files: new Map() };
 }
 
+export interface LoadOptions {
+  /**
+   * The files a watcher says changed since the last load with the same cache
+   * (absolute paths): they are read again. Given, every other file whose
+   * stamp (inode, size, modification and change times) is the one it had
+   * when it was last read is taken from the cache without reading it: a
+   * write changes the change time, an editor's save-by-rename the inode too.
+   * Not given, every file is read and its text compared.
+   */
+  changed?: ReadonlySet<string>;
+}
+
 /**
  * Every notice below `postsDir`, problems named relative to `root`. With a
  * `cache` (kept between loads of one site), unchanged files are not parsed
  * again; without one, every file is parsed.
  */
-export function loadNotices(postsDir: string, config: SiteConfig, root: string, cache: ParseCache = createParseCache()): LoadedNotices {
+export function loadNotices(postsDir: string, config: SiteConfig, root: string, cache: ParseCache = createParseCache(), { changed }: LoadOptions = {}): LoadedNotices {
   const { files: paths, problems: misnamed } = scanPosts(postsDir, root);
   const key = JSON.stringify([config, resolve(root)]);
   if (cache.key !== key) cache.files = new Map();
@@ -69,13 +83,19 @@ export function loadNotices(postsDir: string, config: SiteConfig, root: string, 
   const problems: Problem[] = [...misnamed];
   let parsed = 0;
   for (const path of paths) {
-    const text = readFileSync(path, 'utf8');
-    const hash = hashText(text);
-    // Reading and hashing is cheap next to parsing; a changed file is parsed again.
+    // Taken before reading: a write after it changes the stamp, so the next load reads the file again.
+    const stamp = stampOf(path);
     let result = cached.get(path);
-    if (!result || result.hash !== hash) {
-      result = { hash, ...parseNotice(text, relative(root, path).split(sep).join('/'), config, markdown) };
-      parsed++;
+    if (!(changed && result && result.stamp === stamp && !changed.has(path))) {
+      const text = readFileSync(path, 'utf8');
+      const hash = hashText(text);
+      // Reading and hashing is cheap next to parsing; a changed file is parsed again.
+      if (!result || result.hash !== hash) {
+        result = { hash, stamp, ...parseNotice(text, relative(root, path).split(sep).join('/'), config, markdown) };
+        parsed++;
+      } else if (result.stamp !== stamp) {
+        result = { ...result, stamp };
+      }
     }
     fresh.set(path, result);
     problems.push(...result.problems);
@@ -84,6 +104,11 @@ export function loadNotices(postsDir: string, config: SiteConfig, root: string, 
   cache.files = fresh;
   problems.push(...findUrlCollisions(notices));
   return { notices, problems, files: paths.length, parsed };
+}
+
+function stampOf(path: string): string {
+  const { ino, size, mtimeNs, ctimeNs } = statSync(path, { bigint: true });
+  return `${ino}:${size}:${mtimeNs}:${ctimeNs}`;
 }
 
 function hashText(text: string): string {

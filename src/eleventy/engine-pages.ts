@@ -12,11 +12,15 @@
  * an Eleventy project that adds the plugin itself, the same templates go
  * through Eleventy, whose <base> plugin and the project's own transforms then
  * see every page (src/eleventy/plugin.ts).
+ *
+ * A rebuild under `npm start` renders only the pages that can have changed
+ * (src/model/changed-pages.ts) and removes those the new model no longer has,
+ * so the output folder holds what a full build of the same content writes.
  */
 import { relative, resolve, sep } from 'node:path';
 import type { SiteModel } from '../model/model.ts';
-import { pageFiles } from '../pages/page-files.ts';
-import { writePageFiles, type PagesWritten } from '../site/write-pages.ts';
+import { everyPagePath, pageFiles } from '../pages/page-files.ts';
+import { removeStalePages, writePageFiles, type PagesWritten } from '../site/write-pages.ts';
 import type { EleventyConfig } from './eleventy-config.ts';
 
 /** The part of Eleventy's `eleventy.after` argument used here. */
@@ -32,9 +36,11 @@ interface EleventyAfterEvent {
  * Eleventy's runs, and hands what it wrote to `onWritten`. Only for a site at
  * its host's root (the pages' links are not rewritten for a path prefix), and
  * Eleventy runs `eleventy.after` handlers side by side: another one that reads
- * the output folder may see it before these pages are all written.
+ * the output folder may see it before these pages are all written. `kept`
+ * holds the paths of the last run's pages from one run to the next (the
+ * site's: Eleventy runs its plugins afresh when its configuration is reset).
  */
-export function enginePagesPlugin(root: string, current: () => SiteModel, onWritten: (written: PagesWritten) => void) {
+export function enginePagesPlugin(root: string, current: () => SiteModel, onWritten: (written: PagesWritten) => void, kept: { lastPagePaths?: ReadonlySet<string> } = {}) {
   return (eleventyConfig: EleventyConfig): void => {
     eleventyConfig.on('eleventy.after', async (event: EleventyAfterEvent) => {
       if (event.outputMode !== undefined && event.outputMode !== 'fs') return;
@@ -43,7 +49,12 @@ export function enginePagesPlugin(root: string, current: () => SiteModel, onWrit
       const taken = new Map<string, string>();
       // Named as the site's files are everywhere else: relative to its root, '/'-separated.
       for (const { inputPath, outputPath } of event.results ?? []) if (outputPath) taken.set(resolve(outputPath), relative(root, resolve(inputPath)).split(sep).join('/'));
-      onWritten(await writePageFiles(pageFiles(current()), resolve(output), taken));
+      const model = current();
+      const written = await writePageFiles(pageFiles(model), resolve(output), taken);
+      const paths = everyPagePath(model);
+      if (kept.lastPagePaths) removeStalePages(kept.lastPagePaths, paths, resolve(output), taken);
+      kept.lastPagePaths = paths;
+      onWritten(written);
     });
   };
 }

@@ -50,7 +50,7 @@ export default async function noticeboardPlugin(eleventyConfig: EleventyConfig, 
   eleventyConfig.addPlugin(assetsPlugin(site.assets));
   eleventyConfig.addPlugin(pathPrefixPlugin);
   if (options.enginePages === 'engine') {
-    eleventyConfig.addPlugin(enginePagesPlugin(site.paths.root, () => rendering.current(), (written) => (site.lastPagesWritten = written)));
+    eleventyConfig.addPlugin(enginePagesPlugin(site.paths.root, () => rendering.current(), (written) => (site.lastPagesWritten = written), site));
   } else {
     // `layout: false` keeps the engine's pages (complete documents, feeds, JSON) out of any default layout.
     for (const [path, template] of Object.entries(TEMPLATES)) eleventyConfig.addTemplate(`noticeboard/${path}`, template, { layout: false });

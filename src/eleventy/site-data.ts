@@ -58,7 +58,9 @@ export function siteDataPlugin(site: Site, rendering: RenderingModel, { keepServ
       const changedFiles = site.takeChanged();
       const onlyNoticesChanged = changedFiles.length > 0 && changedFiles.every(isNoticeFile);
       try {
-        const model = site.load({ onlyNoticesChanged });
+        // The watcher named what changed: the other notice files are read only if their stamp moved.
+        const changed = changedFiles.length > 0 ? new Set(changedFiles.map((path) => resolve(site.paths.root, path))) : undefined;
+        const model = site.load({ onlyNoticesChanged, changedFiles: changed });
         if (partProblems.length) throw new InvalidInputError(partProblems);
         eleventyConfig.events.emit(PROBLEMS_EVENT, []);
         return model;

@@ -104,18 +104,55 @@ interface ServiceInput<N extends Notice> {
   notices: readonly N[];
 }
 
+/**
+ * The previous build's report, for a rebuild under `npm start`: a service none
+ * of whose notices changed keeps its report when the days are the same ones
+ * (the same "now" and the same first month), its notices the new build's views.
+ */
+export interface PreviousReport<N extends Notice> {
+  report: AvailabilityReport<N>;
+  now: Date;
+  /** Ids of the services any changed notice names, before or after the change. */
+  changed: ReadonlySet<string>;
+  /** This build's view of an unchanged notice of the previous build, to stand in for it in a report kept. */
+  currentOf(previous: N): N | undefined;
+}
+
 export function buildAvailabilityReport<N extends Notice>(
   services: readonly ServiceInput<N>[],
   allNotices: readonly Notice[],
   now: Date,
   zone: string,
+  previous?: PreviousReport<N>,
 ): AvailabilityReport<N> {
   // The days and periods are the same for every service: where each starts is worked out once.
-  const grid = dayGrid(dayBounds(now, zone, daysSince(historyStart(allNotices, now, zone), now, zone)));
-  const calendar = periodCalendar(grid);
-  const quiet = quietDays(grid);
-  const reports = services.map((service) => serviceReport(service, now, grid, calendar, quiet));
+  const days = daysSince(historyStart(allNotices, now, zone), now, zone);
+  const kept = keptReport(previous, now, days);
+  let shared: { grid: DayGrid; calendar: PeriodCalendar; quiet: ReportDay[] } | undefined;
+  const reports = services.map((service) => {
+    const report = kept(service);
+    if (report) return report;
+    if (!shared) {
+      const grid = dayGrid(dayBounds(now, zone, days));
+      shared = { grid, calendar: periodCalendar(grid), quiet: quietDays(grid) };
+    }
+    return serviceReport(service, now, shared.grid, shared.calendar, shared.quiet);
+  });
   return { services: reports, byService: new Map(reports.map((report) => [report.serviceId, report])) };
+}
+
+/** The previous build's report of a service, when it is this build's too (see PreviousReport); else undefined. */
+function keptReport<N extends Notice>(previous: PreviousReport<N> | undefined, now: Date, days: number): (service: ServiceInput<N>) => ServiceReport<N> | undefined {
+  if (!previous || previous.now.getTime() !== now.getTime()) return () => undefined;
+  return (service) => {
+    const old = previous.report.byService.get(service.id);
+    if (!old || previous.changed.has(service.id) || old.days.length !== days || old.target !== service.sla) return undefined;
+    let complete = true;
+    const current = (incident: N) => previous.currentOf(incident) ?? ((complete = false), incident);
+    const months = old.months.map((month) => (month.incidents.length ? { ...month, incidents: month.incidents.map(current) } : month));
+    // An incident not in this build is a change this report did not hear of: work it out again.
+    return complete ? { ...old, months } : undefined;
+  };
 }
 
 /** A period every service's report has: its parts (days of a month, months of a quarter, quarters of a year) are `from` up to `to`. */

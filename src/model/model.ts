@@ -6,7 +6,8 @@
  */
 import { buildAvailabilityReport } from './availability-report.ts';
 import type { SiteConfig } from '../content/config.ts';
-import { changedPages, rememberSource } from './changed-pages.ts';
+import { changedPages, everyPage } from './changed-pages.ts';
+import { noticeChanges, rememberSource, viewsBySource } from './notice-changes.ts';
 import { buildHistory } from './history.ts';
 import { createLocale } from '../i18n/locale.ts';
 import type { Notice } from '../content/notice.ts';
@@ -69,14 +70,18 @@ export function buildModel(
   const bodies = { 'in-progress': locale.t('timeline.in-progress'), completed: locale.t('timeline.completed') };
   const months: MonthView[] = [];
   const notices: NoticeView[] = [];
+  const previous = comparable(options.previous, config, options.theme);
+  // A view depends on its notice, "now" and the config alone: at the same "now", an unchanged notice keeps its view.
+  const kept = previous && previous.now.getTime() === now.getTime() ? viewsBySource(previous) : undefined;
   for (const notice of published) {
-    const { year, month } = localDate(notice.date, zone);
+    const old = kept?.get(notice);
+    const { year, month } = old ? old.month : localDate(notice.date, zone);
     let current = months.at(-1);
     if (!current || current.year !== year || current.month !== month) {
       current = { year, month, label: monthLabel(year, month), url: `/${year}/${pad(month)}/`, notices: [] };
       months.push(current);
     }
-    const view: NoticeView = {
+    const view: NoticeView = old ?? {
       ...notice,
       state: noticeState(notice, now),
       scheduled: notice.date.getTime() > now.getTime(),
@@ -85,7 +90,7 @@ export function buildModel(
       shownWindow: windowView(notice, now, zone),
       month: refOf(current),
     };
-    rememberSource(view, notice);
+    if (!old) rememberSource(view, notice);
     current.notices.push(view);
     notices.push(view);
   }
@@ -153,9 +158,11 @@ export function buildModel(
   }
 
   const startOf = (notice: Notice) => notice.window!.start.getTime();
-  const pages = options.previous
-    ? changedPages(options.previous, { notices, months, serviceYears, now })
-    : { noticePages: notices, monthPages: months, serviceYearPages: serviceYears };
+  const changes = previous && noticeChanges(previous, notices, now);
+  const availability = buildAvailabilityReport(services, notices, now, zone, previous && changes && { report: previous.availability, now: previous.now, changed: changes.services, currentOf: changes.currentOf });
+  const history = buildHistory(notices, services);
+  const lists = { notices, months, serviceYears, history, services, availability, now };
+  const pages = previous && changes ? changedPages(previous, lists, changes) : everyPage(lists);
   // Frozen, so Eleventy hands every template this very object: it neither
   // copies it into each template's data nor wraps it in a Proxy for each
   // paginated page (ProxyWrap and DeepCopy pass frozen objects through).
@@ -182,12 +189,23 @@ export function buildModel(
       .sort((a, b) => startOf(a) - startOf(b)),
     recent: notices.slice(0, RECENT_COUNT),
     nextChange: nextChangeAfter(notices, scheduledDates, now),
-    availability: buildAvailabilityReport(services, notices, now, zone),
-    history: buildHistory(notices, services),
+    availability,
+    history,
     theme: options.theme ?? plainTheme(),
   });
 }
 
+/**
+ * The previous model, when this build may render only what changed since
+ * (changed-pages.ts); else undefined, and every page is rendered. Not when
+ * the config differs (every page shows it), nor when the site overrides
+ * parts: a part is handed the whole model, so any page may show anything.
+ */
+function comparable(previous: SiteModel | undefined, config: SiteConfig, theme: Theme | undefined): SiteModel | undefined {
+  if (!previous) return undefined;
+  if (Object.keys(theme?.parts ?? {}).length || Object.keys(previous.theme.parts).length) return undefined;
+  return JSON.stringify(previous.config) === JSON.stringify(config) ? previous : undefined;
+}
 
 function yearPages(service: ServiceView): ServiceYearView[] {
   const years: ServiceYearView[] = [];

@@ -3,9 +3,9 @@
  * read. Types only; model.ts derives it (buildModel), so a module that only
  * reads the model needs nothing of how it is built.
  */
-import type { AvailabilityReport } from './availability-report.ts';
+import type { AvailabilityReport, ServiceReport } from './availability-report.ts';
 import type { Service, SiteConfig } from '../content/config.ts';
-import type { History } from './history.ts';
+import type { History, HistoryPage } from './history.ts';
 import type { Locale } from '../i18n/locale.ts';
 import type { Notice, Update } from '../content/notice.ts';
 import type { NoticeState, ServiceState } from './state.ts';
@@ -137,6 +137,12 @@ export interface SiteModel {
   noticePages: NoticeView[];
   monthPages: MonthView[];
   serviceYearPages: ServiceYearView[];
+  /** Likewise, the `/history/` pages to render (all of `history.pages` in a build). */
+  historyPages: HistoryPage<NoticeView>[];
+  /** Likewise, the services whose feeds and calendar are rendered (all of `services` in a build). */
+  feedServices: ServiceView[];
+  /** Likewise, the services whose availability pages and downloads are rendered (all of `availability.services` in a build). */
+  availabilityPages: ServiceReport<NoticeView>[];
   /** The worst state of any service. */
   overall: ServiceState;
   openIncidents: NoticeView[];
@@ -150,7 +156,7 @@ export interface SiteModel {
   /** Monthly, quarterly and yearly availability of every service (availability-report.ts). */
   availability: AvailabilityReport<NoticeView>;
   /** The paginated `/history/` pages, unfiltered and by type and service (history.ts). */
-  history: History;
+  history: History<NoticeView>;
   /** Asset URLs and part overrides for the pages (theme.ts). */
   theme: Theme;
 }

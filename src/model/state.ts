@@ -166,9 +166,19 @@ export function worstOf(states: readonly ServiceState[]): ServiceState {
  * is the earliest future one. Every update counts (a `resolved` one ends an
  * incident, an open one may reopen it), and so does the written end.
  */
-export function stateChangeInstants(notice: Notice): Date[] {
-  if (notice.type === 'notice') return [];
-  const instants = [notice.window!.start, ...notice.updates.map((update) => update.at)];
-  if (notice.window!.end) instants.push(notice.window!.end);
+export function stateChangeInstants(notice: Notice): readonly Date[] {
+  // Asked of every notice by the model, the API (per service and per group) and notifications;
+  // a notice's view is kept between preview rebuilds (model.ts), and so is this.
+  const known = changeInstants.get(notice);
+  if (known) return known;
+  const instants: Date[] = [];
+  if (notice.type !== 'notice') {
+    instants.push(notice.window!.start, ...notice.updates.map((update) => update.at));
+    if (notice.window!.end) instants.push(notice.window!.end);
+  }
+  changeInstants.set(notice, Object.freeze(instants));
   return instants;
 }
+
+/** A notice's (or view's) instants: its fields never change once it is made. */
+const changeInstants = new WeakMap<Notice, readonly Date[]>();

@@ -18,7 +18,7 @@
  * - SUMMARY: the title; DESCRIPTION: window, services, body and updates as
  *   text, ending with the notice's URL (also in URL).
  * Lines end with CRLF, including the last, and are folded at 75 octets.
- * A calendar holds the last year's windows and every upcoming one (CALENDAR_PAST_DAYS).
+ * A calendar holds the last year's windows and every upcoming one (CALENDAR_PAST_DAYS, src/model/calendar-notices.ts).
  * Before the events comes the site zone's VTIMEZONE (timezones-ical-library):
  * the events do not need it (they are in UTC), but RFC 5545 requires a
  * calendar to hold at least one component, so a calendar with no event in
@@ -34,6 +34,7 @@ import ical, {
   type ICalEventData,
 } from 'ical-generator';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
+import { calendarNotices } from '../model/calendar-notices.ts';
 import type { NoticeView, ServiceView, SiteModel } from '../model/model.ts';
 import type { EventTextCache } from '../model/theme.ts';
 import { lastChanged, noticeText, noticeUrl, servicesOf } from './common.ts';
@@ -56,25 +57,6 @@ export function webcalUrl(url: string): string {
 const REFRESH_SECONDS = 60 * 60;
 
 /**
- * How far back a calendar reaches: windows that ended more than this long
- * before "now" are history, not plans, and leaving them out keeps a calendar's
- * size bounded however long the archive grows (like `feed_items` for feeds).
- */
-const CALENDAR_PAST_DAYS = 365;
-
-/**
- * Maintenance notices of the site, or of one service, whose window ends within
- * CALENDAR_PAST_DAYS before "now" or later, oldest window first.
- */
-function maintenanceNotices(site: SiteModel, service?: ServiceView): NoticeView[] {
-  const notices = service ? service.notices : site.notices;
-  const since = site.now.getTime() - CALENDAR_PAST_DAYS * 24 * 60 * 60 * 1000;
-  return notices
-    .filter((notice) => notice.type === 'maintenance' && notice.window?.end && notice.window.end.getTime() >= since)
-    .sort((a, b) => a.window!.start.getTime() - b.window!.start.getTime() || a.url.localeCompare(b.url));
-}
-
-/**
  * The maintenance calendar of the site, or of one service. With `cache` (one
  * per site, kept between its builds), an event already folded for this build
  * or the previous one is not folded again (see foldedEvent).
@@ -93,7 +75,7 @@ export function renderCalendar(site: SiteModel, service?: ServiceView, cache: Ca
     url: `${config.url}${path}`,
     ttl: REFRESH_SECONDS,
   });
-  const events = maintenanceNotices(site, service).map((notice) => noticeEvent(cache, site, calendar, notice));
+  const events = calendarNotices(service ? service.notices : site.notices, site.now).map((notice) => noticeEvent(cache, site, calendar, notice));
   // The calendar without events ends with END:VCALENDAR, where its zone and events go.
   const empty = calendar.toString();
   const end = empty.lastIndexOf('END:VCALENDAR');
@@ -138,7 +120,7 @@ function noticeEvent(cache: CalendarEventCache, site: SiteModel, calendar: ICalC
   return text;
 }
 
-/** Views belong to one model (one build, one "now"), so a view is a safe key. */
+/** A view belongs to one model, or to the next ones of the same config and "now" (model.ts keeps it): a safe key. */
 const noticeEvents = new WeakMap<NoticeView, string>();
 
 /**

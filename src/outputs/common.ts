@@ -92,7 +92,7 @@ export function noticeHtml(site: SiteModel, notice: NoticeView): string {
   return cached;
 }
 
-/** Views belong to one model (one build, one "now"), so a view is a safe key. */
+/** A view belongs to one model, or to the next ones of the same config and "now" (model.ts keeps it): a safe key. */
 const htmlCache = new WeakMap<NoticeView, string>();
 
 function renderNoticeHtml(site: SiteModel, notice: NoticeView): string {

@@ -182,7 +182,7 @@ function cachedEntry(site: SiteModel, notice: NoticeView, format: FeedFormat): E
   return (byFormat[format] ??= entry(site, notice, format));
 }
 
-/** Views belong to one model (one build, one "now"), so a view is a safe key. */
+/** A view belongs to one model, or to the next ones of the same config and "now" (model.ts keeps it): a safe key. */
 const entries = new WeakMap<NoticeView, Partial<Record<FeedFormat, Entry>>>();
 
 /**

@@ -7,7 +7,7 @@
 import type { Notice } from '../content/notice.ts';
 import type { SiteModel } from '../model/site-model.ts';
 import { stateChangeInstants } from '../model/state.ts';
-import { isoWithOffset, latestOf, stableId } from './common.ts';
+import { isoWithOffset, stableId } from './common.ts';
 
 export class ApiContext {
   readonly pageId: string;
@@ -17,8 +17,16 @@ export class ApiContext {
   constructor(readonly site: SiteModel) {
     this.zone = site.config.timezone;
     this.pageId = stableId(`page:${site.config.url}`);
-    const instants = site.notices.flatMap((notice) => [notice.date, ...stateChangeInstants(notice)]);
-    this.origin = instants.reduce<Date | undefined>((min, d) => (!min || d < min ? d : min), undefined) ?? new Date(0);
+    // The earliest date or state change of any notice; one pass, no list of every instant (10,000 notices: 30,000 of them).
+    let origin: Date | undefined;
+    const consider = (instant: Date) => {
+      if (!origin || instant < origin) origin = instant;
+    };
+    for (const notice of site.notices) {
+      consider(notice.date);
+      stateChangeInstants(notice).forEach(consider);
+    }
+    this.origin = origin ?? new Date(0);
   }
 
   /** An instant as the API writes it: ISO 8601 in the site's zone, with its offset. */
@@ -29,11 +37,16 @@ export class ApiContext {
   /** The last instant at or before "now" at which `notices` could have changed anything. */
   lastChange(notices: readonly Notice[], includePosts: boolean): Date {
     const now = this.site.now.getTime();
-    const instants: Date[] = [];
+    // latestOf of the instants at or before "now", in one pass: the first of equal instants wins, as there.
+    let latest: Date | undefined;
+    const consider = (instant: Date) => {
+      const time = instant.getTime();
+      if (time <= now && (!latest || time > latest.getTime())) latest = instant;
+    };
     for (const notice of notices) {
-      instants.push(...stateChangeInstants(notice));
-      if (includePosts) instants.push(notice.date);
+      stateChangeInstants(notice).forEach(consider);
+      if (includePosts) consider(notice.date);
     }
-    return latestOf(instants.filter((instant) => instant.getTime() <= now)) ?? this.origin;
+    return latest ?? this.origin;
   }
 }

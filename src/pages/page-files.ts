@@ -11,6 +11,7 @@
  * one at a time (src/eleventy/engine-pages.ts). Only `size: 1` pagination is
  * used by the engine's templates, and only that is understood.
  */
+import { everyPage } from '../model/changed-pages.ts';
 import type { SiteModel } from '../model/model.ts';
 import { TEMPLATES, type TemplateModule } from './templates/index.ts';
 
@@ -49,6 +50,17 @@ export function* pageFiles(site: SiteModel, templates: Record<string, TemplateMo
       if (path) yield { template, path, render: () => render(data) };
     }
   }
+}
+
+/**
+ * The output path of every page of `site`, not only of those this build
+ * renders (a rebuild under `npm start` renders only what changed): what a
+ * full build of the same model writes. Nothing is rendered.
+ */
+export function everyPagePath(site: SiteModel, templates: Record<string, TemplateModule> = TEMPLATES): Set<string> {
+  const paths = new Set<string>();
+  for (const file of pageFiles({ ...site, ...everyPage(site) }, templates)) paths.add(file.path);
+  return paths;
 }
 
 /** `site.history.pages` in `data`: the list a template paginates. */

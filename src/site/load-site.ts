@@ -28,6 +28,8 @@ export interface SiteOptions {
   previous?: SiteModel;
   /** The site's parse cache, kept between its loads (the site object's); without one every file is parsed. */
   parseCache?: ParseCache;
+  /** The notice files a watcher says changed since the last load with this cache (see `loadNotices`). */
+  changedFiles?: ReadonlySet<string>;
 }
 
 export { CONFIG_FILE, POSTS_DIR } from './paths.ts';
@@ -66,7 +68,7 @@ export function loadSite(options: SiteOptions): SiteModel {
 /** `loadSite`, and where it spent its time. */
 export function loadSiteTimed(options: SiteOptions): { model: SiteModel; timings: LoadTimings } {
   const started = performance.now();
-  const { config, notices, problems, files, parsed } = readSite(options.paths ?? sitePaths(options.root), options.parseCache, options.theme);
+  const { config, notices, problems, files, parsed } = readSite(options.paths ?? sitePaths(options.root), options.parseCache, options.theme, options.changedFiles);
   if (problems.length || !config) throw new InvalidInputError(problems);
   const read = performance.now();
   const model = buildModel(config, notices, options.now ?? resolveNow(config.timezone), {
@@ -78,13 +80,13 @@ export function loadSiteTimed(options: SiteOptions): { model: SiteModel; timings
   return { model, timings: { startedAt: started, readMs: read - started, modelMs: finishedAt - read, finishedAt, files, parsed } };
 }
 
-function readSite(paths: SitePaths, parseCache?: ParseCache, theme?: Theme) {
+function readSite(paths: SitePaths, parseCache?: ParseCache, theme?: Theme, changed?: ReadonlySet<string>) {
   const configFile = relative(paths.root, paths.config).split(sep).join('/');
   // The site object's own view of its static files when it has one; else the same folders, looked at here.
   const hasFile = theme?.has ?? ((url: string) => new SiteAssets([ENGINE_PUBLIC, paths.public]).has(url));
   const { config, problems } = loadConfig(paths.config, configFile, { hasFile });
   if (!config) return { config, notices: [], problems: sortProblems(problems), files: 0, parsed: 0 };
-  const loaded = loadNotices(paths.posts, config, paths.root, parseCache);
+  const loaded = loadNotices(paths.posts, config, paths.root, parseCache, { changed });
   return {
     config,
     notices: loaded.notices,

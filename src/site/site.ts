@@ -46,6 +46,8 @@ export class Site {
   lastTimings?: LoadTimings;
   /** What the last run wrote of the engine's pages, when the engine writes them (src/eleventy/engine-pages.ts). */
   lastPagesWritten?: PagesWritten;
+  /** The output paths of every engine page of the last run's model, for the next run to remove those it no longer has. */
+  lastPagePaths?: ReadonlySet<string>;
 
   constructor(setup: SiteSetup) {
     this.paths = sitePaths(setup.root, setup.paths);
@@ -87,9 +89,11 @@ export class Site {
    * Loads and validates the config and every notice and derives the model;
    * throws InvalidInputError with every problem. `onlyNoticesChanged` (a
    * preview rebuild after notice edits alone) lets the model reuse the last
-   * one's work and render only the pages those edits can change.
+   * one's work and render only the pages those edits can change;
+   * `changedFiles` (absolute paths, the watcher's), that only those of the
+   * notice files whose stamp is unchanged need be read (see `loadNotices`).
    */
-  load({ onlyNoticesChanged = false }: { onlyNoticesChanged?: boolean } = {}): SiteModel {
+  load({ onlyNoticesChanged = false, changedFiles }: { onlyNoticesChanged?: boolean; changedFiles?: ReadonlySet<string> } = {}): SiteModel {
     this.assets.forget();
     const { model, timings } = loadSiteTimed({
       root: this.paths.root,
@@ -99,6 +103,7 @@ export class Site {
       previous: onlyNoticesChanged ? this.#lastModel : undefined,
       theme: this.theme,
       parseCache: this.#parseCache,
+      changedFiles,
     });
     this.lastTimings = timings;
     this.#lastModel = model;

@@ -125,7 +125,7 @@ function noticeItem(notice: NoticeView, site: SiteModel, options: ItemOptions): 
   return item;
 }
 
-/** Views belong to one model (one build, one "now"), so a view is a safe key. */
+/** A view belongs to one model, or to the next ones of the same config and "now" (model.ts keeps it): a safe key. */
 const items = new WeakMap<NoticeView, Map<string, SafeHtml>>();
 
 /** One line of a notice list: title linked, type, state, date and window. */

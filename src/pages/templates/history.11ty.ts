@@ -14,7 +14,7 @@ import { noticeList } from '../parts/notice.ts';
 import { searchBox } from '../parts/search.ts';
 
 export const data = {
-  pagination: { data: 'site.history.pages', size: 1, alias: 'historyPage' },
+  pagination: { data: 'site.historyPages', size: 1, alias: 'historyPage' },
   permalink: (data: { historyPage: HistoryPage }) => data.historyPage.url,
 };
 

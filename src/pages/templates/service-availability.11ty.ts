@@ -21,7 +21,7 @@ type ReportPage = { serviceId: string; year?: number; url: string };
 
 export const data = {
   pagination: {
-    data: 'site.availability.services',
+    data: 'site.availabilityPages',
     size: 1,
     alias: 'reportPage',
     before: (reports: ServiceReport[]): ReportPage[] =>

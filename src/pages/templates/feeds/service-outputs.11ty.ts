@@ -11,7 +11,7 @@ type Output = { serviceId: string; format: OutputLink['format']; path: string };
 
 export const data = {
   pagination: {
-    data: 'site.services',
+    data: 'site.feedServices',
     size: 1,
     alias: 'output',
     // One page per service and format.
