@@ -58,8 +58,9 @@ export function siteDataPlugin(site: Site, rendering: RenderingModel, { keepServ
       const changedFiles = site.takeChanged();
       const onlyNoticesChanged = changedFiles.length > 0 && changedFiles.every(isNoticeFile);
       try {
-        // The watcher named what changed: the other notice files are read only if their stamp moved.
-        const changed = changedFiles.length > 0 ? new Set(changedFiles.map((path) => resolve(site.paths.root, path))) : undefined;
+        // Under the preview, from its first build on: the files the watcher named are read again, the
+        // other notice files only if their stamp moved. Otherwise every file is read and compared.
+        const changed = keepServing ? new Set(changedFiles.map((path) => resolve(site.paths.root, path))) : undefined;
         const model = site.load({ onlyNoticesChanged, changedFiles: changed });
         if (partProblems.length) throw new InvalidInputError(partProblems);
         eleventyConfig.events.emit(PROBLEMS_EVENT, []);
