@@ -9,11 +9,25 @@
  */
 import { MAYBE_CHANGED_CHARACTERS, scrub } from '../outputs/scrub.ts';
 
+/**
+ * Marks SafeHtml made by any copy of this module. There can be two in one
+ * process: the `noticeboard` binary is a bundle with its own copy, and a site's
+ * part file may import `html` from the package; `instanceof` tells only one
+ * copy's SafeHtml, so markup from the other would be escaped (see isSafeHtml).
+ */
+const SAFE = Symbol.for('noticeboard.SafeHtml');
+
 export class SafeHtml {
   constructor(readonly value: string) {}
   toString(): string {
     return this.value;
   }
+}
+Object.defineProperty(SafeHtml.prototype, SAFE, { value: true });
+
+/** Whether `value` is SafeHtml, made by this copy of the module or another (see SAFE). */
+export function isSafeHtml(value: unknown): value is SafeHtml {
+  return value instanceof SafeHtml || (typeof value === 'object' && value !== null && (value as Partial<Record<symbol, unknown>>)[SAFE] === true);
 }
 
 export type HtmlValue = SafeHtml | string | number | null | undefined | false | readonly HtmlValue[];
@@ -38,6 +52,7 @@ function render(value: HtmlValue): string {
   if (value === null || value === undefined || value === false) return '';
   if (value instanceof SafeHtml) return value.value;
   if (Array.isArray(value)) return value.map(render).join('');
+  if (typeof value === 'object' && isSafeHtml(value)) return value.value;
   const text = String(value);
   return SCRUBBED_OR_ESCAPED.test(text) ? escapeHtml(scrub(text)) : text;
 }

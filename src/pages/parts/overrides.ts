@@ -11,7 +11,7 @@
  *     html`${standard}<p class="legal">© ${site.config.title}</p>`;
  */
 import type { NoticeView, SiteModel } from '../../model/model.ts';
-import { html, SafeHtml, trusted } from '../html.ts';
+import { html, isSafeHtml, SafeHtml, trusted } from '../html.ts';
 
 export interface PartTools {
   /** Escapes every interpolated value unless it is itself made by `html`. */
@@ -63,5 +63,5 @@ export function part<Name extends PartName>(name: Name, context: PartContexts[Na
   } catch (error) {
     throw new Error(`parts/${name}.js failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
-  return made instanceof SafeHtml ? made : html`${String(made ?? '')}`;
+  return isSafeHtml(made) ? made : html`${String(made ?? '')}`;
 }
