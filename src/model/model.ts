@@ -158,7 +158,8 @@ export function buildModel(
   }
 
   const startOf = (notice: Notice) => notice.window!.start.getTime();
-  const changes = previous && noticeChanges(previous, notices, now);
+  // The views kept above are matched again there: hand over the map rather than build it twice.
+  const changes = previous && noticeChanges(previous, notices, now, kept);
   const availability = buildAvailabilityReport(services, notices, now, zone, previous && changes && { report: previous.availability, now: previous.now, changed: changes.services, currentOf: changes.currentOf });
   const history = buildHistory(notices, services);
   const lists = { notices, months, serviceYears, history, services, availability, now };

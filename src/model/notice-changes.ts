@@ -57,9 +57,14 @@ export interface NoticeChanges {
  * have as many shapes as notices have, and reading a field of each of 10,000
  * such objects costs more than the rest of this comparison.
  */
-export function noticeChanges(previous: SiteModel, notices: readonly NoticeView[], now: Date): NoticeChanges {
+export function noticeChanges(
+  previous: SiteModel,
+  notices: readonly NoticeView[],
+  now: Date,
+  // The model's own map when it made one (it is emptied here as views are matched).
+  before: Map<Notice, NoticeView> = viewsBySource(previous),
+): NoticeChanges {
   const sameNow = previous.now.getTime() === now.getTime();
-  const before = viewsBySource(previous);
   const current = new Map<NoticeView, NoticeView>();
   const changes: NoticeChanges = { views: new Set(), services: new Set(), currentOf: (view) => current.get(view) };
   const touch = (view: NoticeView) => view.services.forEach((id) => changes.services.add(id));

@@ -60,23 +60,20 @@ export async function writePageFiles(files: Iterable<PageFile>, outputDir: strin
   return written;
 }
 
-
 /**
  * Removes from `outputDir` the pages a previous run wrote (`before`) that this
  * run's model no longer has (`now`): a notice deleted or moved, a month or a
  * history page gone. A run that rewrites only what changed leaves every other
  * file in place, so without this the folder would keep pages no build of the
  * same content writes. Files in `taken` (absolute paths something else wrote
- * in this run) are kept; folders left empty go too. Returns how many pages went.
+ * in this run) are kept; folders left empty go too.
  */
-export function removeStalePages(before: ReadonlySet<string>, now: ReadonlySet<string>, outputDir: string, taken: ReadonlyMap<string, string> = new Map()): number {
-  let removed = 0;
+export function removeStalePages(before: ReadonlySet<string>, now: ReadonlySet<string>, outputDir: string, taken: ReadonlyMap<string, string> = new Map()): void {
   for (const path of before) {
     if (now.has(path)) continue;
     const target = join(outputDir, ...path.split('/'));
     if (taken.has(target)) continue;
     rmSync(target, { force: true });
-    removed++;
     for (let folder = dirname(target); folder.startsWith(outputDir) && folder !== outputDir; folder = dirname(folder)) {
       try {
         rmdirSync(folder);
@@ -85,5 +82,4 @@ export function removeStalePages(before: ReadonlySet<string>, now: ReadonlySet<s
       }
     }
   }
-  return removed;
 }
