@@ -9,7 +9,9 @@
  *   else is given its root;
  * - the engine imports nothing of the repository's own tooling (bench/,
  *   tests/, scripts/), which is not in the published package;
- * - the engine never loads tsx: the package runs as compiled JavaScript.
+ * - the engine never loads tsx: the package runs as compiled JavaScript;
+ * - only src/content/yaml-lib.ts loads the `yaml` package (the others import
+ *   its types), so a valid build, which js-yaml reads, never loads it.
  */
 import assert from 'node:assert/strict';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -97,5 +99,15 @@ describe('the engine’s layout (src/)', () => {
       return [...new Set(named)].map((name) => `src/${module.file}: "${name}"`);
     });
     assert.deepEqual(found, [], `the published package has no TypeScript loader; these name tsx:\n${found.join('\n')}`);
+  });
+
+  it('loads the yaml package only through src/content/yaml-lib.ts', () => {
+    const found = all.flatMap((module) =>
+      [...nodesOf(module)]
+        .filter((node): node is ts.ImportDeclaration => ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier) && node.moduleSpecifier.text === 'yaml')
+        .filter((node) => !node.importClause?.isTypeOnly)
+        .map(() => `src/${module.file}`),
+    );
+    assert.deepEqual(found, [], `import only types from 'yaml' (import type ...) and its values through yamlLib() (src/content/yaml-lib.ts):\n${found.join('\n')}`);
   });
 });

@@ -57,6 +57,13 @@ test('the sample notices under posts/ are read by the fast path, as the yaml pac
   }
 });
 
+test("the sample site's config and the one `init` writes are read by the fast path, as the yaml package reads them", () => {
+  // So a valid build never loads the `yaml` package (src/content/yaml-lib.ts).
+  for (const file of [join(ROOT, 'site.config.yaml'), join(ROOT, 'src/init/files/site.config.yaml')]) {
+    assert.ok(checkContract(readFileSync(file, 'utf8'), file), `${file}: a plain config must not fall back to the yaml package`);
+  }
+});
+
 test('test fixtures: the fast path reads each as the yaml package does, or falls back', () => {
   const notices = frontMattersUnder(join(ROOT, 'tests/fixtures'));
   assert.ok(notices.length > 0, 'tests/fixtures has notices');
@@ -167,6 +174,7 @@ const EDGE_CASES: Record<string, string[]> = {
     'k: | # c\n  x',
   ],
   'quoted scalars': ['a: "\\x41\\N\\_\\L\\P\\e\\0\\a"', 'a: "\\/"', "a: 'it''s'", 'a: "x"  # c', 'a: "a\\"b"', 'a: "\\U0001F600"', 'a: "\\q"', "a: ''", 'a: ""', '"": x', "'a b': c"],
+  numbers: ['a: 50', 'a: 99.95', 'a: -1', 'a: +1', 'a: 1.', 'a: 1e3', 'a: 1E-3', 'a: .5', 'a: .5e3', 'a: 017', 'a: 0o17', 'a: 0x1F', 'a: .inf', 'a: -.inf', 'a: .nan', 'a: 12345678901234567890', 'a: [1, 2.5, -3]', '- 7\n- 8', 'sla: 99.999\nfeed_items: 1000', 'a: 1 apple', 'a: 1_000 apples', 'a: web_1', 'a: 1.2.3'],
   'plain scalars and comments': ['a: b #c\n #d\n', 'a: b\n  c\n', 'a: b # c # d', 'a: #c\n  b', 'a:b', 'a: b:c', 'a: b: c', 'a: @x', 'a: `x', 'a: %x', 'a: it\'s', 'a: [a,b,]', 'a: [,]', 'a: - b', 'a: x\u00a0', '\u00a0a: b', 'a: b\n\n\n', '\n\na: b', '# c\na: b\n# d'],
 };
 
@@ -178,7 +186,7 @@ for (const [kind, texts] of Object.entries(EDGE_CASES)) {
 
 test('edge cases with known differences between js-yaml and yaml fall back', () => {
   // The guards in src/content/fast-yaml.ts exist for these; each is read differently, or rejected only by `yaml`.
-  for (const text of ['null: x', '[a]: x', '{[a, b]}', 'a: 0b101', 'a: -.5', 'a: [b,\nc]', 'a: "b"#c', 's: []#', 'w:\n -\n- b', 'b:\n#c\n e\nt: 1', 'k: >1\n  ', 'a:\n\t', 'a: b\rc: d', '\n\ufeff: x', 'e: |+\n  x\n ', '%YAML 1.1\n---\na: yes', `${'k'.repeat(1100)}: x`]) {
+  for (const text of ['null: x', '[a]: x', '{[a, b]}', 'a: 0b101', 'a: -0b1', 'a: -0x1A', 'a: +0o7', 'a: 1_000', 'a: 0x_1', 'a: ._5', 'a: [1_0]', 'a: -.5', 'a: [b,\nc]', 'a: "b"#c', 's: []#', 'w:\n -\n- b', 'b:\n#c\n e\nt: 1', 'k: >1\n  ', 'a:\n\t', 'a: b\rc: d', '\n\ufeff: x', 'e: |+\n  x\n ', '%YAML 1.1\n---\na: yes', `${'k'.repeat(1100)}: x`]) {
     assert.equal(readYamlFast(text), undefined, JSON.stringify(text));
   }
 });
@@ -187,7 +195,7 @@ test('small random edits of real notices: the fast path falls back or reads as t
   // Seeded, so a failure names an input that can be replayed.
   const random = new Random(20080926);
   const notices = frontMattersUnder(join(ROOT, 'posts')).map((notice) => notice.frontMatter);
-  const pieces = [' ', '\n', '\n  ', ':', ': ', '-', '- ', '#', ' #', "'", '"', '[', ']', '{', '}', ',', '|', '>', '\\', '?', '&', '*', '!', '%', '\t', '\r', 'a', '1', '.', '~', '\n-\n', ']: ', '{[', '|2', '|+'];
+  const pieces = [' ', '\n', '\n  ', ':', ': ', '-', '- ', '#', ' #', "'", '"', '[', ']', '{', '}', ',', '|', '>', '\\', '?', '&', '*', '!', '%', '\t', '\r', 'a', '1', '.', '~', '\n-\n', ']: ', '{[', '|2', '|+', '_', '0b', '0x', '0o', '+', 'e', '9'];
   for (let i = 0; i < 3000; i++) {
     let text = random.pick(notices);
     for (let edits = random.int(1, 3); edits > 0; edits--) {

@@ -5,8 +5,8 @@
  * (content/front-matter.ts, content/yaml-source.ts): what `update` edits is
  * what the build reads, and a YAML problem names the same line.
  */
-import { isMap, isPair, isScalar, isSeq, stringify } from 'yaml';
 import { splitFrontMatter } from '../content/front-matter.ts';
+import { yamlLib } from '../content/yaml-lib.ts';
 import { parseYaml } from '../content/yaml-source.ts';
 
 export interface NewUpdate {
@@ -27,7 +27,7 @@ export function appendUpdate(fileText: string, update: NewUpdate): string {
 }
 
 function itemLines(update: NewUpdate, indent: string): string {
-  const text = stringify([{ at: update.at, status: update.status, body: update.body }], { lineWidth: 0 });
+  const text = yamlLib().stringify([{ at: update.at, status: update.status, body: update.body }], { lineWidth: 0 });
   return text
     .split('\n')
     .filter((line) => line !== '')
@@ -38,6 +38,7 @@ function itemLines(update: NewUpdate, indent: string): string {
 function appendToYaml(yamlText: string, update: NewUpdate): string {
   const { source, problems } = parseYaml(yamlText, 'notice');
   if (problems.length) throw new Error(`the front matter is not valid YAML: line ${problems[0]!.line}: ${problems[0]!.message}`);
+  const { isMap, isPair, isScalar, isSeq } = yamlLib();
   const root = source.doc.contents;
   if (!isMap(root)) throw new Error('the front matter is not a mapping of keys');
   const pair = root.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === 'updates');

@@ -4,7 +4,7 @@
  * and the build use, which also gives the URL the notice will have.
  */
 import { slugify as transliterate } from 'transliteration';
-import { Document, isMap, isSeq } from 'yaml';
+import { yamlLib } from '../content/yaml-lib.ts';
 import type { SiteConfig } from '../content/config.ts';
 import { parseNotice } from '../content/parse-notice.ts';
 import type { Impact, Notice, NoticeSource, NoticeType } from '../content/notice.ts';
@@ -81,6 +81,7 @@ export function newNoticeFile(answers: NewNoticeAnswers, config: SiteConfig, tak
   front.impact = answers.impact;
   if (answers.draft) front.draft = true;
   if (answers.source) front.source = { ...answers.source };
+  const { Document, isMap, isSeq } = yamlLib();
   const doc = new Document(front);
   for (const key of ['services', 'authors']) {
     const node = doc.get(key, true);

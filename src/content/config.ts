@@ -13,7 +13,7 @@ import type { Clock } from '../i18n/dates.ts';
 import type { Messages } from '../i18n/catalog.ts';
 import { clockField, localeConfigProblems, stringsField } from '../i18n/site-strings.ts';
 import { isValidTimeZone } from '../time/time.ts';
-import { lineOf, parseYaml } from './yaml-source.ts';
+import { lineOf, readYaml } from './yaml-source.ts';
 import { brandingConfigFields, parseBranding, type BrandingConfig } from '../branding/config.ts';
 
 export const SLUG_PATTERN = /^[a-z0-9-]+$/;
@@ -118,7 +118,7 @@ export function loadConfig(path: string, displayPath = path, context: ConfigCont
 }
 
 export function parseConfig(text: string, file: string, context: ConfigContext = {}): { config?: SiteConfig; problems: Problem[] } {
-  const { source, data, problems } = parseYaml(text, file);
+  const { source, data, problems } = readYaml(text, file);
   if (problems.length) return { problems };
   const { values, problems: fieldProblems } = validateFields(source, data, configFields, REQUIRED_CONFIG_KEYS, [], changedKeysOf('config'));
   problems.push(...fieldProblems);

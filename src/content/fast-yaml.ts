@@ -44,6 +44,9 @@ const UNSURE_TEXT = new RegExp(
     // An empty sequence entry, or a comment line before a more indented line:
     // js-yaml accepts `w:⏎ -⏎- b` and `b:⏎#c⏎ e⏎t: 1`, `yaml` does not.
     /^ *-(?: +#.*| *)$|^(?<indent> *)#.*\n(?: *\n)*\k<indent> /.source,
+    // Numbers only js-yaml reads as numbers (`yaml` reads them as text):
+    // binary, a sign before `0x` or `0o`, and `_` among the digits (`1_000`, `0x_1`, `._5`).
+    /(?:^|[\s,[{])(?:[-+]?0b|[-+]0[xo]|[-+]?(?:\.?[0-9][0-9a-zA-Z.]*|\.)_)/.source,
   ].join('|'),
   'm',
 );
@@ -74,14 +77,18 @@ export function readYamlFast(text: string): Record<string, unknown> | undefined 
 
 /**
  * Whether a value js-yaml read holds nothing that `yaml` reads differently.
- * Numbers: js-yaml reads `0b101`, `-0x1A` and `+0o7` as numbers, `yaml` as
- * text. A null key is "null" in js-yaml, "" in `yaml`. A `__proto__` key is
- * an own property in both only thanks to each library's guard against
- * prototype pollution.
+ * A number is read alike once UNSURE_TEXT has ruled out the forms only
+ * js-yaml takes for numbers (`0b101`, `-0x1A`, `1_000`); a site's config
+ * has numbers (`feed_items: 50`, `sla: 99.95`); zero is not. Text that `yaml` reads as a
+ * number (`-.5`) is not. A null key is "null" in js-yaml, "" in `yaml`. A
+ * `__proto__` key is an own property in both only thanks to each library's
+ * guard against prototype pollution.
  */
 function readsTheSame(value: unknown): boolean {
   if (typeof value === 'string') return !NUMBER_LIKE.test(value);
   if (value === null || typeof value === 'boolean') return true;
+  // Zero is left to `yaml`: js-yaml reads `-0` as 0, `yaml` as -0.
+  if (typeof value === 'number') return value !== 0;
   if (Array.isArray(value)) return value.every(readsTheSame);
   if (typeof value !== 'object') return false;
   for (const [key, item] of Object.entries(value)) {

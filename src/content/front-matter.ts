@@ -11,9 +11,7 @@
  * which reports each problem with its line.
  */
 import { createRequire } from 'node:module';
-import { readYamlFast } from './fast-yaml.ts';
-import type { Problem } from './problems.ts';
-import { parseYaml, type YamlSource } from './yaml-source.ts';
+import { readYaml } from './yaml-source.ts';
 
 export interface FrontMatterSplit {
   /**
@@ -87,23 +85,5 @@ export function unclosedFrontMatter(text: string): number | undefined {
   return blank === -1 ? lines.length : Math.max(1, blank);
 }
 
-/**
- * The front matter's data and a source for naming lines. When the fast path
- * reads it, the `yaml` package parses it only if a problem needs a line.
- */
-export function readFrontMatter(text: string, file: string): { source: YamlSource; data: unknown; problems: Problem[] } {
-  const data = readYamlFast(text);
-  if (data === undefined) return parseYaml(text, file);
-  let full: YamlSource | undefined;
-  const parsed = () => (full ??= parseYaml(text, file).source);
-  const source: YamlSource = {
-    file,
-    get doc() {
-      return parsed().doc;
-    },
-    get lineCounter() {
-      return parsed().lineCounter;
-    },
-  };
-  return { source, data, problems: [] };
-}
+/** The front matter's data and a source for naming lines (yaml-source.ts's readYaml). */
+export const readFrontMatter = readYaml;

@@ -4,8 +4,10 @@
  * The `yaml` package reads YAML 1.2 (core schema): unquoted times stay text,
  * which is what spec §2 needs, and duplicate keys are errors.
  */
-import { Document, isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Node, type YAMLError } from 'yaml';
+import type { Document, LineCounter, Node, YAMLError } from 'yaml';
+import { readYamlFast } from './fast-yaml.ts';
 import type { Problem } from './problems.ts';
+import { yamlLib } from './yaml-lib.ts';
 
 export type KeyPath = readonly (string | number)[];
 
@@ -19,7 +21,31 @@ export interface YamlSource {
   lineCounter: LineCounter;
 }
 
+/**
+ * The data of a YAML text and a source for naming lines. When js-yaml's fast
+ * path (fast-yaml.ts) is sure of the data, the `yaml` package parses the text
+ * only if a problem needs a line; otherwise it reads it (parseYaml).
+ */
+export function readYaml(text: string, file: string): { source: YamlSource; data: unknown; problems: Problem[] } {
+  const data = readYamlFast(text);
+  if (data === undefined) return parseYaml(text, file);
+  let full: YamlSource | undefined;
+  const parsed = () => (full ??= parseYaml(text, file).source);
+  const source: YamlSource = {
+    file,
+    get doc() {
+      return parsed().doc;
+    },
+    get lineCounter() {
+      return parsed().lineCounter;
+    },
+  };
+  return { source, data, problems: [] };
+}
+
+/** The text read by the `yaml` package: its data, or its first problem with the line. */
 export function parseYaml(text: string, file: string): { source: YamlSource; data: unknown; problems: Problem[] } {
+  const { LineCounter, parseDocument } = yamlLib();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, version: '1.2', uniqueKeys: true });
   const source: YamlSource = { file, doc, lineCounter };
@@ -45,6 +71,7 @@ function describeYamlError(doc: Document, error: YAMLError, text: string, line: 
   const lines = text.split('\n');
   const at = (n: number) => lines[n - 1] ?? '';
   const indent = (n: number) => /^ */.exec(at(n))![0].length;
+  const { isScalar, visit } = yamlLib();
   if (error.code === 'DUPLICATE_KEY') {
     let key: unknown;
     visit(doc, {
@@ -101,6 +128,7 @@ export function lineOf(source: YamlSource, path: KeyPath, part: 'key' | 'value' 
 }
 
 function offsetOf(doc: Document, path: KeyPath, part: 'key' | 'value'): number | undefined {
+  const { isMap, isPair, isScalar } = yamlLib();
   if (path.length === 0) return (doc.contents as Node | null)?.range?.[0];
   if (part === 'key') {
     const parent = doc.getIn(path.slice(0, -1), true);
