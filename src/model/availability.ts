@@ -16,10 +16,11 @@
  * Pure functions of the notices and the instant. Cost per service is linear in
  * that service's own notices plus the days (one sort of its incident edges).
  */
-import { TZDate, tzOffset } from '@date-fns/tz';
+import { TZDate } from '@date-fns/tz';
 import type { Impact, Notice } from '../content/notice.ts';
 import { incidentEnd, maintenanceEnd, maintenanceState } from './state.ts';
 import { localDate } from '../time/zoned-format.ts';
+import { zoneOffset } from '../time/zone-offset.ts';
 
 export const AVAILABILITY_DAYS = 90;
 
@@ -71,25 +72,21 @@ export interface Availability<N extends Notice = Notice> {
  * midnight is skipped), for one run over consecutive days. TZDate gives the
  * answer but costs several offset look-ups and allocations a day; most days
  * are far from any clock change, so there midnight is read from the zone's
- * offset, which is the same on the day before and the day after: each such
- * offset is looked up once and shared with the neighbouring days (the Map
- * lives as long as one `dayBounds`). A day near a change, or in a zone whose
- * offset has seconds, still asks TZDate (tests/availability.test.ts holds the
- * daylight-saving days).
+ * offset, which is the same on the day before and the day after. The offsets
+ * come from zoneOffset (tzOffset's answer, from a memo of the zone's UTC
+ * midnights shared with the rest of the build: time/zone-offset.ts), so a
+ * report's thousands of days cost one Intl call per midnight, not two per
+ * day. A day near a change, or in a zone whose offset has seconds, still asks
+ * TZDate (tests/availability.test.ts holds the daylight-saving days).
  */
 function localDayStarts(zone: string): (year: number, month: number, day: number) => Date {
-  const offsets = new Map<number, number>();
-  const offsetAt = (time: number) => {
-    let offset = offsets.get(time);
-    if (offset === undefined) offsets.set(time, (offset = tzOffset(zone, new Date(time))));
-    return offset;
-  };
+  const offsetAt = (time: number) => zoneOffset(zone, new Date(time));
   return (year, month, day) => {
     const midnight = Date.UTC(year, month - 1, day);
     const offset = offsetAt(midnight);
     if (Number.isInteger(offset) && offsetAt(midnight - DAY) === offset && offsetAt(midnight + DAY) === offset) {
       const start = midnight - offset * MINUTE;
-      if (tzOffset(zone, new Date(start)) === offset) return new Date(start);
+      if (offsetAt(start) === offset) return new Date(start);
     }
     return new Date(new TZDate(year, month - 1, day, zone).getTime());
   };

@@ -29,7 +29,7 @@ import { typeLabel } from '../model/views.ts';
 import { CALENDAR_OUTPUT, FEED_OUTPUTS, outputPath } from './registry.ts';
 import { lastChanged, latestOf, noticeHtml, noticeUrl, servicesOf, siteUrl } from './common.ts';
 import { scrub, scrubDeep } from './scrub.ts';
-import { atomText, cdataStandIn, finishXml, xmlAttribute, xmlCdata, xmlEscapedAttribute, xmlText } from './xml-safe.ts';
+import { atomText, cdataStandIn, finishXml, scrubbedXmlCdata, xmlAttribute, xmlCdata, xmlEscapedAttribute, xmlText } from './xml-safe.ts';
 
 export const FEED_FORMATS = FEED_OUTPUTS.map((output) => output.name);
 type FeedFormat = (typeof FEED_OUTPUTS)[number]['name'];
@@ -139,7 +139,7 @@ function categories(site: SiteModel, notice: NoticeView, format: FeedFormat, enc
 /** A notice's entry in one format, without its content, and the content apart (see cdataStandIn). */
 interface Entry {
   item: Item;
-  /** For XML, made with xmlCdata; for JSON, scrubbed. */
+  /** Scrubbed; for XML, with the CDATA end guarded (scrubbedXmlCdata). */
   content: string;
 }
 
@@ -169,7 +169,9 @@ function entry(site: SiteModel, notice: NoticeView, format: FeedFormat): Entry {
   } else {
     item.author = notice.authors.map((name) => ({ name: enc.text(name) }));
   }
-  return { item, content: enc.cdata(noticeHtml(site, notice)) };
+  // noticeHtml is scrubbed already (common.ts): only XML's CDATA end is left to guard.
+  const content = noticeHtml(site, notice);
+  return { item, content: format === 'json' ? content : scrubbedXmlCdata(content) };
 }
 
 /**

@@ -36,7 +36,16 @@ export function xmlText(text: string): string {
 
 /** For a CDATA section. */
 export function xmlCdata(text: string): string {
-  return scrub(text).replaceAll(']]>', CDATA_END);
+  return scrubbedXmlCdata(scrub(text));
+}
+
+/**
+ * xmlCdata of text `scrub` has already been through (a feed entry's content,
+ * common.ts's noticeHtml): the same result without a second pass over a whole
+ * notice's HTML, since scrub changes nothing in its own output.
+ */
+export function scrubbedXmlCdata(scrubbed: string): string {
+  return scrubbed.replaceAll(']]>', CDATA_END);
 }
 
 /** For an attribute value that the `feed` package passes through its own `&` escaping (category term/label). */
