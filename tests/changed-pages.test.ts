@@ -12,6 +12,7 @@ import type { Notice } from '../src/content/notice.ts';
 import { parseNotice } from '../src/content/parse-notice.ts';
 import { buildModel, type SiteModel } from '../src/model/model.ts';
 import { plainTheme } from '../src/model/theme.ts';
+import { renderStatuspage, STATUSPAGE_PATHS } from '../src/outputs/statuspage.ts';
 
 const CONFIG = `title: Example ISP status
 url: https://status.example.net
@@ -119,5 +120,22 @@ describe('the pages a rebuild renders', () => {
     assertEverything(buildModel(renamed, all, NOW, { includeDrafts: true, previous: first }), 'another config');
     const theme = { ...plainTheme(), parts: { footer: () => 'ours' } };
     assertEverything(buildModel(site, all, NOW, { includeDrafts: true, previous: first, theme }), 'a part override');
+  });
+
+  it('reuses across a rebuild only what gives a fresh build’s bytes: the API’s instants of each notice, the availability’s days', () => {
+    const api = (model: SiteModel) => STATUSPAGE_PATHS.map((path) => renderStatuspage(model, path));
+    // A later end moves its components' updated_at; a notice before all others moves the origin and the days.
+    const endMoved = all.map((source, i) => (i === 42 ? notice(site, i, (front) => front.replace(/end: (\S+) 11:00/, 'end: $1 18:00')) : source));
+    const earlier = notice(site, -60); // an incident two months before the first
+    for (const [what, edited] of [['an end moved', endMoved], ['an earlier notice added', [...all, earlier]]] as const) {
+      const rebuilt = buildModel(site, edited, NOW, { includeDrafts: true, previous: first });
+      const fresh = buildModel(site, edited, NOW, { includeDrafts: true });
+      assert.deepEqual(api(rebuilt), api(fresh), what);
+      assert.notDeepEqual(api(rebuilt), api(first), `${what}: the API shows it`);
+      assert.deepEqual(rebuilt.availability.services, fresh.availability.services, what);
+    }
+    // The rebuild over the same days took the first build's grid: a quiet day of the edited notice's service is the very same.
+    const web = (model: SiteModel) => model.availability.byService.get('web')!.days[0];
+    assert.equal(web(buildModel(site, endMoved, NOW, { includeDrafts: true, previous: first })), web(first));
   });
 });

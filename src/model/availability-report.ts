@@ -128,18 +128,29 @@ export function buildAvailabilityReport<N extends Notice>(
   // The days and periods are the same for every service: where each starts is worked out once.
   const days = daysSince(historyStart(allNotices, now, zone), now, zone);
   const kept = keptReport(previous, now, days);
-  let shared: { grid: DayGrid; calendar: PeriodCalendar; quiet: ReportDay[] } | undefined;
+  const key = `${now.getTime()}|${zone}|${days}`;
+  // A rebuild over the same days takes the previous build's grid (working it out was half of a rebuild's availability).
+  const before = previous && sharedDays.get(previous.report);
+  let shared = before?.key === key ? before : undefined;
   const reports = services.map((service) => {
     const report = kept(service);
     if (report) return report;
     if (!shared) {
       const grid = dayGrid(dayBounds(now, zone, days));
-      shared = { grid, calendar: periodCalendar(grid), quiet: quietDays(grid) };
+      shared = { key, grid, calendar: periodCalendar(grid), quiet: quietDays(grid) };
     }
     return serviceReport(service, now, shared.grid, shared.calendar, shared.quiet);
   });
-  return { services: reports, byService: new Map(reports.map((report) => [report.serviceId, report])) };
+  const report = { services: reports, byService: new Map(reports.map((report) => [report.serviceId, report])) };
+  if (shared) sharedDays.set(report, shared);
+  return report;
 }
+
+/** What every service's report over the same days shares (read only), and its key: "now", the zone, the number of days. */
+type SharedDays = { key: string; grid: DayGrid; calendar: PeriodCalendar; quiet: ReportDay[] };
+
+/** A report's shared days, for the next rebuild's report (kept with the report, gone with its model). */
+const sharedDays = new WeakMap<AvailabilityReport<Notice>, SharedDays>();
 
 /** The previous build's report of a service, when it is this build's too (see PreviousReport); else undefined. */
 function keptReport<N extends Notice>(previous: PreviousReport<N> | undefined, now: Date, days: number): (service: ServiceInput<N>) => ServiceReport<N> | undefined {
