@@ -77,12 +77,12 @@ export function readYamlFast(text: string): Record<string, unknown> | undefined 
 
 /**
  * Whether a value js-yaml read holds nothing that `yaml` reads differently.
- * A number is read alike once UNSURE_TEXT has ruled out the forms only
- * js-yaml takes for numbers (`0b101`, `-0x1A`, `1_000`); a site's config
- * has numbers (`feed_items: 50`, `sla: 99.95`); zero is not. Text that `yaml` reads as a
- * number (`-.5`) is not. A null key is "null" in js-yaml, "" in `yaml`. A
- * `__proto__` key is an own property in both only thanks to each library's
- * guard against prototype pollution.
+ * Numbers are read alike once UNSURE_TEXT has ruled out the forms only
+ * js-yaml takes for numbers (`0b101`, `-0x1A`, `1_000`), except zero; a
+ * site's config has numbers (`feed_items: 50`, `sla: 99.95`). Text that
+ * `yaml` reads as a number (`-.5`) is not the same. A null key is "null" in
+ * js-yaml, "" in `yaml`. A `__proto__` key is an own property in both only
+ * thanks to each library's guard against prototype pollution.
  */
 function readsTheSame(value: unknown): boolean {
   if (typeof value === 'string') return !NUMBER_LIKE.test(value);

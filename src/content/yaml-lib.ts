@@ -4,7 +4,7 @@
  * A valid site is read by js-yaml alone (fast-yaml.ts): `yaml`, which keeps
  * every node's position, is needed only to name a problem's line and by the
  * authoring commands that edit YAML text. Loading it at start-up was about a
- * quarter of the binary's code to compile for nothing, so every user goes
+ * quarter of the code a build loaded before its first notice, so every user goes
  * through here (and imports only its types statically), and the bundle
  * (scripts/compile.mjs) never holds it.
  */
