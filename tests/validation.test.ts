@@ -728,7 +728,21 @@ summary: "unterminated
 ---
 `);
     assert.match(problem.message, /a quoted value is not closed/);
-    assert.ok(problem.line >= 6, `line ${problem.line}`);
+    assert.equal(problem.line, 6, 'the line where the quote opens');
+  });
+
+  it('an unclosed quote high in the front matter is reported at its line, not where YAML gave up', () => {
+    for (const [line, text] of [
+      [2, 'title: "Backbone flap'],
+      [2, "title: 'Backbone flap''s end"],
+      [3, 'authors:\n  - "Jared'],
+    ] as const) {
+      const lines = text.split('\n');
+      const body = ['title: Backbone flap', 'type: notice', 'date: 2008-09-26 15:10', 'authors: [Jared]'].filter((entry) => !lines.some((own) => own.startsWith(entry.split(':')[0]!)));
+      const problem = onlyProblem(`---\n${[...lines, ...body].join('\n')}\nsummary: "a \\" quote" and 'it''s' closed\nimpact: none\n---\nBody.\n`);
+      assert.match(problem.message, /a quoted value is not closed/, text);
+      assert.equal(problem.line, line, text);
+    }
   });
 
   it('a duplicate key names the key, at the line of the repeat', () => {

@@ -106,13 +106,27 @@ function describeYamlError(doc: Document, error: YAMLError, text: string, line: 
   if (error.code === 'BAD_INDENT' && /same column/.test(error.message)) {
     return { line, message: `this line is indented ${indent(line)} space${indent(line) === 1 ? '' : 's'}, unlike the keys above it: keys of the same mapping start in the same column` };
   }
-  if (error.code === 'MISSING_CHAR' && /closing "?quote/i.test(error.message)) {
-    return { line, message: 'a quoted value is not closed: end it with the same quote it starts with, on the same line' };
+  if (error.code === 'MISSING_CHAR' && /closing ["']?quote/i.test(error.message)) {
+    // `yaml` reports where it gave up (often the end of the front matter); the line to fix is where the quote opens.
+    return { line: unclosedQuoteLine(lines, line) ?? line, message: 'a quoted value is not closed: end it with the same quote it starts with, on the same line' };
   }
   if (error.code === 'MISSING_CHAR' && /followed by map values/.test(error.message)) {
     return { line, message: `"${at(line).trim()}" is not a \`key: value\` line: a key needs a colon and a space after it (is the closing \`---\` missing above the body?)` };
   }
   return { line, message: `YAML syntax: ${error.message.split('\n')[0]} (often a missing space after ":", a value with ": " that needs quotes, or an unclosed quote)` };
+}
+
+/** The first line up to `last` whose value (or list item) opens a quote that the line does not close. */
+function unclosedQuoteLine(lines: readonly string[], last: number): number | undefined {
+  for (let n = 1; n <= Math.min(last, lines.length); n++) {
+    const opened = /^\s*(?:-\s+)?(?:[^\s"'#-][^:#]*?:\s+)?(["'])(.*)$/.exec(lines[n - 1]!);
+    if (!opened) continue;
+    const [, quote, rest] = opened as unknown as [string, string, string];
+    // In double quotes a backslash escapes the next character; in single quotes '' is a quote.
+    const closed = quote === '"' ? /^(?:[^"\\]|\\.)*"/.test(rest) : rest.replaceAll("''", '').includes("'");
+    if (!closed) return n;
+  }
+  return undefined;
 }
 
 /**
