@@ -122,8 +122,8 @@ function hasUnsureFlowCollection(text: string): boolean {
   return open.length > 0;
 }
 
-/** Where the quoted scalar opened at `open` closes, or -1 when it runs past its line. */
-function closingQuote(text: string, open: number): number {
+/** Where the quoted scalar opened at `open` closes, or -1 when it runs past its line (also yaml-source.ts's unclosed-quote line). */
+export function closingQuote(text: string, open: number): number {
   const quote = text[open];
   for (let i = open + 1; i < text.length; i++) {
     const char = text[i];

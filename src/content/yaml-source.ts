@@ -5,7 +5,7 @@
  * which is what spec §2 needs, and duplicate keys are errors.
  */
 import type { Document, LineCounter, Node, YAMLError } from 'yaml';
-import { readYamlFast } from './fast-yaml.ts';
+import { closingQuote, readYamlFast } from './fast-yaml.ts';
 import type { Problem } from './problems.ts';
 import { yamlLib } from './yaml-lib.ts';
 
@@ -119,12 +119,9 @@ function describeYamlError(doc: Document, error: YAMLError, text: string, line: 
 /** The first line up to `last` whose value (or list item) opens a quote that the line does not close. */
 function unclosedQuoteLine(lines: readonly string[], last: number): number | undefined {
   for (let n = 1; n <= Math.min(last, lines.length); n++) {
-    const opened = /^\s*(?:-\s+)?(?:[^\s"'#-][^:#]*?:\s+)?(["'])(.*)$/.exec(lines[n - 1]!);
-    if (!opened) continue;
-    const [, quote, rest] = opened as unknown as [string, string, string];
-    // In double quotes a backslash escapes the next character; in single quotes '' is a quote.
-    const closed = quote === '"' ? /^(?:[^"\\]|\\.)*"/.test(rest) : rest.replaceAll("''", '').includes("'");
-    if (!closed) return n;
+    const line = lines[n - 1]!;
+    const opened = /^(\s*(?:-\s+)?(?:[^\s"'#-][^:#]*?:\s+)?)["']/.exec(line);
+    if (opened && closingQuote(line, opened[1]!.length) === -1) return n;
   }
   return undefined;
 }
