@@ -19,11 +19,18 @@ const say = (key, values = {}) => {
   return fill(text, { ...values, count: values.count === undefined ? undefined : numbers.format(values.count) });
 };
 
+// A large archive's index is in parts (pagefind/, pagefind/part-2/, ...), all searched as one.
+const PARTS = Number(form?.dataset.parts ?? 1);
+const OPTIONS = { excerptLength: 24 };
+
 let engine;
 function load() {
   // The index sits at the site's root, next to this script.
   engine ??= import(new URL('pagefind/pagefind.js', import.meta.url).href).then(async (pagefind) => {
-    await pagefind.options({ excerptLength: 24 });
+    await pagefind.options(OPTIONS);
+    const merged = [];
+    for (let part = 2; part <= PARTS; part++) merged.push(pagefind.mergeIndex(new URL(`pagefind/part-${part}/`, import.meta.url).href, OPTIONS));
+    await Promise.all(merged);
     return pagefind;
   });
   return engine;

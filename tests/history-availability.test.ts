@@ -41,7 +41,8 @@ for (let i = 0; i < 116; i++) {
 
 let site: Fixture;
 before(async () => {
-  site = await buildFixture({ files: FILES, now: '2024-08-15 12:00' });
+  // 120 notices in 3 parts of the search index, as an archive of 4,001 to 6,000 notices has.
+  site = await buildFixture({ files: FILES, now: '2024-08-15 12:00', searchPartSize: 50 });
 });
 after(() => site?.remove());
 
@@ -196,6 +197,33 @@ describe('search and the new pages in chromium', () => {
     assert.ok(requested.some((url) => url.includes('/pagefind/')), 'the index was loaded');
     assert.deepEqual(requested.filter((url) => !url.startsWith(`${server.origin}/`)), [], 'every request stays on the site');
     assert.deepEqual(errors, [], 'no script or CSP errors');
+  });
+
+  it('searches an index in parts as one: every match of every part, each part holding only its own index', async () => {
+    assert.equal(documentOf('/history/').querySelector('.search-form')!.getAttribute('data-parts'), '3');
+    for (const part of ['/pagefind/part-2/', '/pagefind/part-3/']) {
+      assert.ok(site.exists(`${part}pagefind-entry.json`), `${part} has its index`);
+      assert.deepEqual(
+        site.files().filter((file) => file.startsWith(part) && !/\/(index|fragment)\//.test(file) && !/\.pf_meta$/.test(file)),
+        [`${part}pagefind-entry.json`],
+        `${part} has no script or WebAssembly of its own`,
+      );
+    }
+    const ctx = await context();
+    const page = await ctx.newPage();
+    await page.goto(server.origin + '/archive/');
+    await page.fill('#search-input', 'note');
+    await page.locator('.search-results li').first().waitFor();
+    // "Note 0" to "Note 115": about 40 in each part, so 116 only when all three are searched
+    // (Pagefind fetches them from its web worker, whose requests the context does not see).
+    assert.equal(await page.locator('.search-status').innerText(), '116 notices match; the first 10 are shown.');
+    const shown = await page.locator('.search-results li a').allInnerTexts();
+    assert.equal(shown.length, 10);
+    assert.ok(shown.every((title) => /^Note \d+$/.test(title)), shown.join(', '));
+    await page.fill('#search-input', 'quokka');
+    await page.waitForFunction(() => document.querySelector('.search-status')?.textContent === '1 notice matches.');
+    await ctx.close();
+    assert.deepEqual(errors, [], 'no script errors and no missing file');
   });
 
   it('without JavaScript shows a link to the archive instead of the box; the filters are plain links', async () => {

@@ -24,6 +24,7 @@ import {
   type ServiceState,
 } from './state.ts';
 import type { MonthRef, MonthView, NoticeView, ServiceGroup, ServiceView, ServiceYearRef, ServiceYearView, SiteModel, YearView } from './site-model.ts';
+import { searchParts } from './search-parts.ts';
 import { plainTheme, type Theme } from './theme.ts';
 import { timelineAsOf } from './timeline.ts';
 import { windowView } from './window-view.ts';
@@ -50,6 +51,8 @@ interface ModelOptions {
   previous?: SiteModel;
   /** The site's assets and part overrides; default: plain asset names, no overrides. */
   theme?: Theme;
+  /** The most notices in one part of the search index (default `SEARCH_PART_SIZE`, 2,000; tests set fewer). */
+  searchPartSize?: number;
 }
 
 export function buildModel(
@@ -192,6 +195,7 @@ export function buildModel(
     nextChange: nextChangeAfter(notices, scheduledDates, now),
     availability,
     history,
+    searchParts: searchParts(notices, options.searchPartSize),
     theme: options.theme ?? plainTheme(),
   });
 }

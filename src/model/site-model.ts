@@ -157,6 +157,12 @@ export interface SiteModel {
   availability: AvailabilityReport<NoticeView>;
   /** The paginated `/history/` pages, unfiltered and by type and service (history.ts). */
   history: History<NoticeView>;
+  /**
+   * The notices of each part of the search index (search-parts.ts): one part,
+   * all of `notices`, up to 2,000 notices; more parts beyond, each written to
+   * its own folder and merged in the reader's browser.
+   */
+  searchParts: NoticeView[][];
   /** Asset URLs and part overrides for the pages (theme.ts). */
   theme: Theme;
 }

@@ -12,13 +12,23 @@
  * are kept; Pagefind's prebuilt UI bundles are removed, as the site has its
  * own box.
  */
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { escapeHtml } from '../pages/html.ts';
-import type { SiteModel } from '../model/model.ts';
+import type { NoticeView, SiteModel } from '../model/model.ts';
+import { searchPartFolder } from '../model/search-parts.ts';
 import { typeLabel } from '../model/views.ts';
 
 export const SEARCH_DIR = 'pagefind';
+/**
+ * How many parts are indexed at once, each in a Pagefind process of its own:
+ * one per core, at least two (Pagefind does most of a part's work on one
+ * thread, so on two cores a second process uses the core the pages free when
+ * they are done), at most four (each holds a part of up to about 300 MiB).
+ */
+const SEARCH_LANES = Math.min(4, Math.max(2, availableParallelism()));
+
 /** Notices per message to the search worker. */
 const CHUNK = 500;
 
@@ -40,7 +50,15 @@ export function searchDocument(notice: SiteModel['notices'][number], site: Pick<
  * and waits for it before publishing. Other files may be written into
  * `outputDir` meanwhile.
  *
- * Pagefind indexes in a process of its own (on the other core), driven from a
+ * An archive of more than 2,000 notices is indexed in parts (the model's
+ * `searchParts`, see src/model/search-parts.ts): part 1 into `pagefind/`, the
+ * others into `pagefind/part-2/`, ... . `lanes` (default `SEARCH_LANES`) parts
+ * are indexed at once, each lane taking every lanes-th part, one after
+ * another, and dropping each from Pagefind's memory once written. A part's
+ * folder keeps only its index; the browser runs all parts with the first's
+ * script and WebAssembly.
+ *
+ * Each lane indexes in a Pagefind process of its own, driven from a
  * worker thread (search-worker.js) with its own event loop: driven from the
  * main thread, each batch waited for a turn between Eleventy's renders, and at
  * 1,000 notices on a busy machine the build then waited 22% of its time for
@@ -52,26 +70,31 @@ export function searchDocument(notice: SiteModel['notices'][number], site: Pick<
  * 1.6-2 s, is the bulk either way), and a record's text has no headings, so
  * a notice whose title matches would lose the weight Pagefind gives a <h1>.
  */
-export function startSearchIndex(site: SiteModel, outputDir: string): Promise<void> {
-  const worker = new Worker(new URL('./search-worker.js', import.meta.url), {
-    workerData: { language: site.config.language.slice(0, 2), outputPath: join(outputDir, SEARCH_DIR), unused: UNUSED.source },
+export function startSearchIndex(site: SiteModel, outputDir: string, { lanes = SEARCH_LANES }: { lanes?: number } = {}): Promise<void> {
+  const indexDir = join(outputDir, SEARCH_DIR);
+  const parts = site.searchParts.map((notices, i) => ({ notices, number: i + 1 }));
+  const count = Math.max(1, Math.min(parts.length, lanes));
+  const indexing = Array.from({ length: count }, (_, lane) => indexParts(site, indexDir, parts.filter((_, i) => i % count === lane)));
+  // Every lane settles before the promise does, so none still writes into a folder the build is removing.
+  return Promise.allSettled(indexing).then((results) => {
+    const failed = results.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
   });
-  let next = 0;
-  let finished = false;
-  const sendChunk = () => {
-    if (finished) return;
-    if (next >= site.notices.length) {
-      finished = true;
-      worker.postMessage({ done: true });
-      return;
-    }
-    const chunk = site.notices.slice(next, next + CHUNK);
-    next += chunk.length;
-    worker.postMessage({ documents: chunk.map((notice) => ({ url: notice.url, content: searchDocument(notice, site), file: notice.file })) });
+}
+
+/** Indexes `parts`, one after another, with one worker and its Pagefind process. */
+function indexParts(site: SiteModel, indexDir: string, parts: { notices: NoticeView[]; number: number }[]): Promise<void> {
+  const worker = new Worker(new URL('./search-worker.js', import.meta.url), {
+    workerData: { language: site.config.language.slice(0, 2), unused: UNUSED.source, runtime: RUNTIME.source },
+  });
+  const messages = workerMessages(site, indexDir, parts);
+  const sendNext = () => {
+    const next = messages.next();
+    if (!next.done) worker.postMessage(next.value);
   };
   return new Promise<void>((resolve, reject) => {
-    worker.on('message', (message: { added?: number; written?: true; error?: string }) => {
-      if (message.added !== undefined) sendChunk();
+    worker.on('message', (message: { ack?: true; written?: true; error?: string }) => {
+      if (message.ack) sendNext();
       else {
         // Settled before the worker is stopped: a stopped worker exits with code 1.
         if (message.written) resolve();
@@ -82,7 +105,27 @@ export function startSearchIndex(site: SiteModel, outputDir: string): Promise<vo
     worker.once('error', reject);
     // After the index is written (or failed), the promise is settled and this changes nothing.
     worker.once('exit', (code) => reject(new Error(`search index: its worker stopped (exit code ${code})`)));
-    sendChunk();
-    sendChunk();
+    // Two ahead: the worker has the next chunk while it adds one.
+    sendNext();
+    sendNext();
   });
+}
+
+/** Pagefind's script, worker and WebAssembly: only part 1's folder keeps them (the others are merged into it). */
+const RUNTIME = /^(pagefind(-worker)?\.js|wasm\..+\.pagefind)$/;
+
+type WorkerMessage =
+  | { documents: { url: string; content: string; file: string }[] }
+  | { write: { outputPath: string; keepRuntime: boolean } }
+  | { close: true };
+
+/** What the worker is sent, in order: each part's documents in chunks, then where to write it; at the end, close. */
+function* workerMessages(site: SiteModel, indexDir: string, parts: { notices: NoticeView[]; number: number }[]): Generator<WorkerMessage> {
+  for (const { notices, number } of parts) {
+    for (let next = 0; next < notices.length; next += CHUNK) {
+      yield { documents: notices.slice(next, next + CHUNK).map((notice) => ({ url: notice.url, content: searchDocument(notice, site), file: notice.file })) };
+    }
+    yield { write: { outputPath: join(indexDir, searchPartFolder(number)), keepRuntime: number === 1 } };
+  }
+  yield { close: true };
 }

@@ -24,6 +24,8 @@ export interface SiteOptions {
   /** The build's "now"; default: `STATUS_NOW` from the environment, else the clock. */
   now?: Date;
   includeDrafts?: boolean;
+  /** The most notices in one part of the search index (see `buildModel`). */
+  searchPartSize?: number;
   /** The previous build's model, for a rebuild after only notices changed (see `buildModel`). */
   previous?: SiteModel;
   /** The site's parse cache, kept between its loads (the site object's); without one every file is parsed. */
@@ -75,6 +77,7 @@ export function loadSiteTimed(options: SiteOptions): { model: SiteModel; timings
     includeDrafts: options.includeDrafts ?? false,
     previous: options.previous,
     theme: options.theme,
+    searchPartSize: options.searchPartSize,
   });
   const finishedAt = performance.now();
   return { model, timings: { startedAt: started, readMs: read - started, modelMs: finishedAt - read, finishedAt, files, parsed } };

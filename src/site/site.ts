@@ -28,6 +28,8 @@ export interface SiteSetup {
   includeDrafts?: boolean;
   /** The build's "now"; default: STATUS_NOW from the environment, else the clock. */
   now?: Date;
+  /** The most notices in one part of the search index (default 2,000, src/model/search-parts.ts); tests set fewer to have parts. */
+  searchPartSize?: number;
 }
 
 export class Site {
@@ -35,6 +37,7 @@ export class Site {
   readonly includeDrafts: boolean;
   readonly assets: SiteAssets;
   readonly #now?: Date;
+  readonly #searchPartSize?: number;
   #parts: Theme['parts'] = {};
   #lastModel?: SiteModel;
   #loaded?: SiteModel;
@@ -53,6 +56,7 @@ export class Site {
     this.paths = sitePaths(setup.root, setup.paths);
     this.includeDrafts = setup.includeDrafts ?? false;
     this.#now = setup.now;
+    this.#searchPartSize = setup.searchPartSize;
     this.assets = new SiteAssets([ENGINE_PUBLIC, this.paths.public]);
   }
 
@@ -100,6 +104,7 @@ export class Site {
       paths: this.paths,
       now: this.#now,
       includeDrafts: this.includeDrafts,
+      searchPartSize: this.#searchPartSize,
       previous: onlyNoticesChanged ? this.#lastModel : undefined,
       theme: this.theme,
       parseCache: this.#parseCache,

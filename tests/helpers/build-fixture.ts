@@ -43,6 +43,8 @@ export interface FixtureOptions {
   now?: string;
   /** Include drafts, as `npm start` does (default false). */
   drafts?: boolean;
+  /** The most notices in one part of the search index (default the build's, 2,000). */
+  searchPartSize?: number;
   /** Build right away (default true). */
   build?: boolean;
 }
@@ -117,7 +119,7 @@ export function createFixture(options: FixtureOptions = {}): Fixture {
     },
     rebuild: async (now = options.now) => {
       await withEnv({ STATUS_NOW: now }, () =>
-        buildSite({ root, includeDrafts: options.drafts }),
+        buildSite({ root, includeDrafts: options.drafts, searchPartSize: options.searchPartSize }),
       );
     },
     snapshot: () => snapshot(output),
