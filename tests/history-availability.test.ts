@@ -12,7 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { parseHTML } from 'linkedom';
 import type { Browser, BrowserContextOptions } from 'playwright-core';
-import { paginate } from '../src/model/history.ts';
+import { pagerNumbers, paginate } from '../src/model/history.ts';
 import { CSV_COLUMNS } from '../src/outputs/availability-downloads.ts';
 import { formatDateTime } from '../src/time/zoned-format.ts';
 import { axeSource, launchChromium, serveDirectory, vnuJar, type StaticServer } from './helpers/browser.ts';
@@ -142,6 +142,20 @@ describe('the history pages', () => {
 
   it('are linked from every page', () => {
     assert.ok(documentOf('/').querySelector('nav[aria-label="Site"] a[href="/history/"]'));
+  });
+
+  it('link from each page to a bounded set of page numbers: the highest, those near it, and the oldest', () => {
+    assert.deepEqual(pagerNumbers(0, 0), []);
+    assert.deepEqual(pagerNumbers(3, 0), [3, 2, 1]);
+    // The first page (0) sits above the highest numbered one.
+    assert.deepEqual(pagerNumbers(2000, 0), [2000, 1999, null, 1]);
+    assert.deepEqual(pagerNumbers(2000, 1000), [2000, null, 1002, 1001, 1000, 999, 998, null, 1]);
+    assert.deepEqual(pagerNumbers(10, 7), [10, 9, 8, 7, 6, 5, null, 1]);
+    // A gap of one page shows that page.
+    assert.deepEqual(pagerNumbers(10, 6), [10, 9, 8, 7, 6, 5, 4, null, 1]);
+    for (const current of [0, 1, 2, 500, 1999, 2000]) assert.ok(pagerNumbers(2000, current).length <= 9);
+    const pager = documentOf('/history/notice/').querySelector('.pager p.count')!;
+    assert.deepEqual([...pager.querySelectorAll('a')].map((a) => [a.textContent, a.getAttribute('href')]), [['1', '/history/notice/1/']]);
   });
 
   it('number pages so that adding notices never moves one off its page', () => {

@@ -86,6 +86,32 @@ export function buildHistory<N extends Listed>(notices: readonly N[], services: 
   return { filters, pages };
 }
 
+/** How many page numbers either side of the current page a history page's pager links to. */
+const PAGER_AROUND = 2;
+
+/**
+ * The page numbers a history page's pager links to, highest (newest) first,
+ * with `null` for a gap: the highest numbered page, those within
+ * `PAGER_AROUND` of the current one (`current` 0, the first page, sits above
+ * the highest), and page 1, the oldest. A gap of one page shows that page
+ * instead. Linking every page from every page made the history quadratic:
+ * some 2,000 links on each of 2,000 pages at 100,000 notices.
+ */
+export function pagerNumbers(numberedPages: number, current: number): (number | null)[] {
+  const at = current === 0 ? numberedPages + 1 : current;
+  const wanted = new Set([numberedPages, 1]);
+  for (let n = at - PAGER_AROUND; n <= at + PAGER_AROUND; n++) wanted.add(n);
+  const numbers = [...wanted].filter((n) => n >= 1 && n <= numberedPages).sort((a, b) => b - a);
+  const shown: (number | null)[] = [];
+  for (const n of numbers) {
+    const previous = shown.at(-1);
+    if (typeof previous === 'number' && previous - n === 2) shown.push(n + 1);
+    else if (typeof previous === 'number' && previous - n > 2) shown.push(null);
+    shown.push(n);
+  }
+  return shown;
+}
+
 /** A filter's pages, first page first; see the module comment for the numbering. */
 export function paginate<N extends Listed>(filter: Pick<HistoryFilter, 'key' | 'url'>, list: readonly N[], size: number): HistoryPage<N>[] {
   const full = Math.floor(list.length / size);

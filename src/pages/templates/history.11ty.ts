@@ -6,7 +6,7 @@
  * they work without JavaScript; public/history.js swaps the list in place
  * when one is followed, without a page load.
  */
-import type { HistoryPage } from '../../model/history.ts';
+import { pagerNumbers, type HistoryPage } from '../../model/history.ts';
 import { html } from '../html.ts';
 import type { NoticeView, SiteModel } from '../../model/model.ts';
 import { page } from '../parts/layout.ts';
@@ -54,7 +54,7 @@ ${noticeList(historyPage.notices, site, filter.kind === 'service' ? t('history.n
 ${newer ? html`<li class="previous"><a href="${newer.url}" rel="prev">${t('history.newer')}</a></li>` : ''}
 ${older ? html`<li class="next"><a href="${older.url}" rel="next">${t('history.older')}</a></li>` : ''}
 </ul>
-${numberedPages ? html`<p class="count">${t('history.older_pages')} ${Array.from({ length: numberedPages }, (_, index) => numberedPages - index).map((n) => html`<a href="${filter.url}${n}/"${n === number ? html` aria-current="page"` : ''}>${locale.number(n)}</a> `)}</p>` : ''}
+${numberedPages ? html`<p class="count">${t('history.older_pages')} ${pagerNumbers(numberedPages, number).map((n) => (n === null ? html`<span aria-hidden="true">…</span> ` : html`<a href="${filter.url}${n}/"${n === number ? html` aria-current="page"` : ''}>${locale.number(n)}</a> `))}</p>` : ''}
 </nav>
 </section>
 <script type="module" src="${site.theme.asset('/history.js')}"></script>`,
