@@ -310,3 +310,20 @@ describe('keys that changed between versions', () => {
     assert.deepEqual(changedKeysOf('config', entries), [], 'entries are kept to their kind of file');
   });
 });
+
+describe('the config `noticeboard init` writes', () => {
+  const written = readFileSync(join(PROJECT_ROOT, 'src/init/files/site.config.yaml'), 'utf8');
+  it('has a commented branding example that is valid once its "# " is removed', () => {
+    const example = written.slice(written.indexOf('# branding:'));
+    const uncommented = written.replace(example, example.replace(/^# /gm, ''));
+    const images = new Set(['/logo.svg', '/favicon.png']);
+    const { config, problems } = parseConfig(uncommented, 'site.config.yaml', { hasFile: (url) => images.has(url) });
+    assert.deepEqual(problems.map(formatProblem), []);
+    assert.equal(config!.branding?.logo, '/logo.svg');
+    assert.equal(config!.branding?.favicon, '/favicon.png');
+    assert.deepEqual(config!.navigation?.map((link) => link.label), ['Support']);
+    assert.equal(config!.footer?.links?.length, 1);
+    // As written (commented), it is the plain site.
+    assert.deepEqual(parseConfig(written, 'site.config.yaml').config!.branding, {});
+  });
+});
