@@ -93,6 +93,7 @@ describe('a site with every branding key', () => {
       assert.equal(home.getAttribute('href'), '/', url);
       assert.equal(logo.getAttribute('src'), '/logo.svg', url);
       assert.equal(logo.getAttribute('alt'), 'Example "Net" <Status>', url);
+      assert.deepEqual([logo.getAttribute('width'), logo.getAttribute('height')], ['160', '40'], `${url}: the logo's own size, from its file`);
       assert.equal(home.textContent, '', `${url}: the logo alone names the link`);
     }
   });
@@ -181,6 +182,19 @@ describe('the branded pages in chromium', () => {
       assert.deepEqual(found, []);
     });
   }
+
+  it('keeps the logo\'s place in the header while it is still loading', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await ctx.newPage();
+    // The logo's response never comes: the header is laid out without it.
+    await page.route('**/logo.svg', () => undefined);
+    await page.goto(server.origin + '/', { waitUntil: 'domcontentloaded' });
+    const box = await page.locator('.site-title img').boundingBox();
+    assert.equal(await page.locator('.site-title img').evaluate((img) => (img as HTMLImageElement).complete), false, 'still loading');
+    // 2.5rem high, and as wide as the file's 160 x 40 says.
+    assert.deepEqual([box?.width, box?.height], [160, 40]);
+    await ctx.close();
+  });
 
   it('the CSP lets the brand stylesheet, the logo and the favicon load (no bypass)', async () => {
     const ctx = await browser.newContext({ colorScheme: 'light' });

@@ -11,6 +11,8 @@ export interface Theme {
   has(url: string): boolean;
   /** The text of a file in the site's own public/ folder, if it has one at this URL. */
   ownText(url: string): string | undefined;
+  /** The width and height in pixels of an image the site has at this URL (the logo), if they can be read from the file. */
+  imageSize(url: string): { width: number; height: number } | undefined;
   /** The site's part overrides by name (header, footer, notice); see src/pages/parts/overrides.ts. */
   parts: Readonly<Partial<Record<string, (...args: never[]) => unknown>>>;
   /** Calendar events already folded, kept from one build of the site to the next (outputs/calendar.ts). */
@@ -30,5 +32,5 @@ export function createEventTextCache(): EventTextCache {
 
 /** For a model built outside a site (unit tests): assets by their plain names, no overrides. */
 export function plainTheme(): Theme {
-  return { asset: (url) => url, has: () => false, ownText: () => undefined, parts: {}, calendarEvents: createEventTextCache() };
+  return { asset: (url) => url, has: () => false, ownText: () => undefined, imageSize: () => undefined, parts: {}, calendarEvents: createEventTextCache() };
 }

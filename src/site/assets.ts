@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, extname, join, posix } from 'node:path';
+import { createRequire } from 'node:module';
 
 /** Which files get a fingerprinted copy. */
 const FINGERPRINTED_EXTENSIONS = ['.css', '.js'];
@@ -35,6 +36,8 @@ export class SiteAssets {
   readonly #hashed = new Map<string, string>();
   /** Whether a site path exists, for one build like #hashed: every page asks (the site's own stylesheet). */
   readonly #present = new Map<string, boolean>();
+  /** Image sizes by site path, for one build like #hashed. */
+  readonly #sizes = new Map<string, { width: number; height: number } | undefined>();
 
   /** `dirs`: folders of static files, later ones overriding earlier ones (the engine's, then the site's). */
   constructor(readonly dirs: readonly string[]) {}
@@ -75,6 +78,27 @@ export class SiteAssets {
     return present;
   }
 
+  /**
+   * The size of the image at `url` (in the last folder that has it), read
+   * from the file's header by image-size; undefined when the file is missing
+   * or not an image it can read, so the page just leaves the size out.
+   */
+  imageSize(url: string): { width: number; height: number } | undefined {
+    if (!this.#sizes.has(url)) {
+      const file = [...this.dirs].reverse().map((dir) => join(dir, ...url.slice(1).split('/'))).find((path) => existsSync(path));
+      let size: { width: number; height: number } | undefined;
+      try {
+        const read = file ? imageSizeLib().imageSize(readFileSync(file)) : undefined;
+        // An SVG's size comes from its viewBox or width and height, which may have decimals.
+        if (read && read.width > 0 && read.height > 0) size = { width: Math.round(read.width), height: Math.round(read.height) };
+      } catch {
+        size = undefined;
+      }
+      this.#sizes.set(url, size);
+    }
+    return this.#sizes.get(url);
+  }
+
   /** The text of the file at `url` in the last folder (the site's own), if it has one. */
   ownText(url: string): string | undefined {
     const own = this.dirs.at(-1);
@@ -107,7 +131,17 @@ export class SiteAssets {
   forget(): void {
     this.#hashed.clear();
     this.#present.clear();
+    this.#sizes.clear();
   }
+}
+
+/**
+ * image-size, loaded the first time an image is measured: only a site with a
+ * logo needs it, and a build's start-up should not compile it.
+ */
+let loadedImageSize: typeof import('image-size') | undefined;
+function imageSizeLib(): typeof import('image-size') {
+  return (loadedImageSize ??= createRequire(import.meta.url)('image-size') as typeof import('image-size'));
 }
 
 /** Every file under `dir` (dot files left out), as '/'-separated paths relative to it. */

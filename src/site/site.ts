@@ -79,7 +79,7 @@ export class Site {
 
   /** What the pages use of the site beyond its data. */
   get theme(): Theme {
-    return { asset: (url) => this.assets.asset(url), has: (url) => this.assets.has(url), ownText: (url) => this.assets.ownText(url), parts: this.#parts, calendarEvents: this.#calendarEvents };
+    return { asset: (url) => this.assets.asset(url), has: (url) => this.assets.has(url), ownText: (url) => this.assets.ownText(url), imageSize: (url) => this.assets.imageSize(url), parts: this.#parts, calendarEvents: this.#calendarEvents };
   }
 
   /** Reads the site's part overrides (parts/*.js); their problems and those of files this version no longer reads. Again before each rebuild. */

@@ -6,12 +6,20 @@
  * operator wrote is escaped; the URLs were checked when the config was loaded.
  */
 import type { SiteConfig } from '../../content/config.ts';
+import type { Theme } from '../../model/theme.ts';
 import { html, type SafeHtml } from '../html.ts';
 
-/** The home link's content: the logo, named by the site's title, else the title. */
-export function siteTitle(config: SiteConfig): SafeHtml {
+/**
+ * The home link's content: the logo, named by the site's title, else the
+ * title. The logo's own width and height are given when its file tells them,
+ * so the browser keeps its place in the header before it has loaded (the
+ * stylesheet sets its height; the width follows their ratio).
+ */
+export function siteTitle(config: SiteConfig, theme: Pick<Theme, 'imageSize'>): SafeHtml {
   const { logo } = config.branding;
-  return logo === undefined ? html`${config.title}` : html`<img src="${logo}" alt="${config.title}">`;
+  if (logo === undefined) return html`${config.title}`;
+  const size = theme.imageSize(logo);
+  return html`<img src="${logo}" alt="${config.title}"${size ? html` width="${size.width}" height="${size.height}"` : ''}>`;
 }
 
 /** `<link rel="icon">`: the site's favicon, else an empty one so browsers do not ask for /favicon.ico. */

@@ -125,7 +125,7 @@ function shellOf(site: SiteModel): Shell {
 function standardHeader(site: SiteModel, nav: HeaderPart['nav']): SafeHtml {
   const { config, locale } = site;
   return html`<header class="site-header">
-<p class="site-title"><a href="/">${siteTitle(config)}</a></p>
+<p class="site-title"><a href="/">${siteTitle(config, site.theme)}</a></p>
 <nav aria-label="${locale.t('nav.label')}">
 <ul>
 ${nav.map((item) => html`<li><a href="${item.href}"${item.current ? html` aria-current="page"` : ''}>${item.label}</a></li>\n`)}
