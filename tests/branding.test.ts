@@ -128,6 +128,11 @@ describe('a site with every branding key', () => {
     }
   });
 
+  it('links the brand stylesheet after style.css on the embeddable widget too', () => {
+    const sheets = (url: string) => [...documentOf(url).querySelectorAll('link[rel="stylesheet"]')].map((link) => link.getAttribute('href'));
+    assert.deepEqual(sheets('/embed/'), sheets('/'));
+  });
+
   it('links the brand stylesheet after style.css; it sets the accent of both schemes and is named by its content', () => {
     const sheets = [...documentOf('/').querySelectorAll('link[rel="stylesheet"]')].map((link) => link.getAttribute('href')!);
     assert.equal(sheets.length, 2);
@@ -174,6 +179,13 @@ describe('the branded pages in chromium', () => {
         assert.equal((await page.goto(server.origin + url))?.status(), 200, url);
         assert.equal(await page.locator('footer a').first().evaluate((link) => getComputedStyle(link).color), accent, `${url}: link colour`);
         assert.ok(await page.locator('.site-title img').evaluate((img) => (img as HTMLImageElement).naturalWidth > 0), `${url}: the logo loaded`);
+        if (url === '/') {
+          // The widget's link to the site takes the accent as well.
+          const frame = await ctx.newPage();
+          await frame.goto(`${server.origin}/embed/`);
+          assert.equal(await frame.locator('.asof a').evaluate((link) => getComputedStyle(link).color), accent, '/embed/: link colour');
+          await frame.close();
+        }
         await page.addScriptTag({ content: axeSource() });
         const results = await page.evaluate(() => (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } }).axe.run());
         for (const violation of results.violations) found.push(`${url}: ${violation.id} at ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`);

@@ -38,6 +38,16 @@ export const CONTENT_SECURITY_POLICY =
 /** A site's own stylesheet, in its public/ folder: linked after the engine's on every page when it exists. */
 const SITE_STYLESHEET = '/site.css';
 
+/**
+ * The stylesheets of every page, `/embed/` included: the engine's, then the
+ * brand stylesheet (the accent) and the site's own `site.css` when they exist,
+ * so that theirs win.
+ */
+export function stylesheetLinks(site: Pick<SiteModel, 'config' | 'theme'>): SafeHtml {
+  return html`<link rel="stylesheet" href="${site.theme.asset('/style.css')}">
+${brandStylesheetLink(site.config)}${site.theme.has(SITE_STYLESHEET) ? html`<link rel="stylesheet" href="${site.theme.asset(SITE_STYLESHEET)}">\n` : ''}`;
+}
+
 export function page({ site, title, url, description, feeds = [], body }: PageOptions): SafeHtml {
   const { config, locale } = site;
   const shell = shellOf(site);
@@ -53,8 +63,7 @@ export function page({ site, title, url, description, feeds = [], body }: PageOp
 <meta name="description" content="${description ?? config.description}">
 <link rel="canonical" href="${config.url}${url}">
 ${faviconLink(config)}
-<link rel="stylesheet" href="${site.theme.asset('/style.css')}">
-${brandStylesheetLink(config)}${site.theme.has(SITE_STYLESHEET) ? html`<link rel="stylesheet" href="${site.theme.asset(SITE_STYLESHEET)}">\n` : ''}<script src="${site.theme.asset('/time.js')}" defer></script>
+${stylesheetLinks(site)}<script src="${site.theme.asset('/time.js')}" defer></script>
 ${shell.siteFeeds}${feeds.map(feedLink)}
 </head>
 <body data-strings="${shell.scriptStrings}">

@@ -4,12 +4,14 @@
  * the status site (in a new tab: the frame is small). Framing is allowed only
  * to `embed.origins` by the server's `frame-ancestors` (docs/embed.md); a
  * `<meta>` policy cannot say that, so this page carries the same one as the rest.
+ * It has the site's accent and own stylesheet as every page has (body class
+ * `embed`, for a site.css that styles the frame on its own).
  */
 import { tHtml } from '../../i18n/markup.ts';
 import { html } from '../html.ts';
 import type { NoticeView, SiteModel } from '../../model/model.ts';
 import { overallLabel, stateIcon, stateTone } from '../../model/views.ts';
-import { CONTENT_SECURITY_POLICY } from '../parts/layout.ts';
+import { CONTENT_SECURITY_POLICY, stylesheetLinks } from '../parts/layout.ts';
 import { noticeStateBadge } from '../parts/state.ts';
 import { timeTag } from '../parts/time.ts';
 
@@ -40,8 +42,7 @@ export function render({ site }: { site: SiteModel }): string {
 <title>${config.title}</title>
 <link rel="canonical" href="${config.url}/">
 <link rel="icon" href="data:,">
-<link rel="stylesheet" href="${site.theme.asset('/style.css')}">
-</head>
+${stylesheetLinks(site)}</head>
 <body class="embed">
 <main>
 <section class="banner tone-${stateTone(site.overall)}">
