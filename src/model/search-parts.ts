@@ -6,9 +6,10 @@
  * Pagefind 1.6 on a 2-core machine: about 1.7 ms of its CPU per notice at
  * 1,000 and 2,000 notices, 2.8 ms at 4,000 and 8,000; and about 0.13 MiB of
  * memory per notice (docs/performance.md#the-search-index-at-scale). So an
- * archive of more than `SEARCH_PART_SIZE` notices is indexed in parts, one
- * after another, each written to its own folder; the reader's browser
- * searches the first and merges the others into it (public/search.js).
+ * archive of more than `SEARCH_PART_SIZE` notices is indexed in parts, a few
+ * at a time (src/outputs/search-index.ts), each written to its own folder; the
+ * reader's browser searches the first and merges the others into it
+ * (public/search.js).
  *
  * An archive of up to `SEARCH_PART_SIZE` notices, most sites, has one index,
  * exactly as before parts existed. Beyond it the parts are as equal as they
