@@ -143,6 +143,15 @@ describe('downtime', () => {
     assert.equal(result.downtime, 60);
   });
 
+  it('ignores a window written to end before the 90 days whatever its updates say later', () => {
+    // An incident's written end is its end, and a maintenance's updates only end it earlier.
+    const reopened = incident('2008-06-01 10:00', '2008-06-01 11:00', 'critical', [['2008-09-20 10:00', 'investigating']]);
+    const completedLate = maintenance('2008-06-02 10:00', '2008-06-02 11:00', [['2008-09-21 10:00', 'completed']]);
+    const result = serviceAvailability([reopened, completedLate], now, ZONE);
+    assert.equal(result.downtime, 0);
+    assert.ok(result.days.every((day) => day.incidents.length === 0 && day.maintenance.length === 0));
+  });
+
   it('shows maintenance on its days but never counts it; cancelled maintenance is not shown', () => {
     const done = maintenance('2008-09-30 00:01', '2008-09-30 00:06');
     const cancelled = maintenance('2008-09-25 01:00', '2008-09-25 02:00', [['2008-09-24 09:00', 'cancelled']]);

@@ -4,6 +4,7 @@
  * `<script>` in a notice can never run on the status page.
  */
 import MarkdownIt from 'markdown-it';
+import { flatString } from './flat-string.ts';
 
 type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
 
@@ -15,13 +16,14 @@ export interface MarkdownRenderer {
 
 export function createMarkdown(options: { allowHtml: boolean }): MarkdownRenderer {
   const md = new MarkdownIt({ html: options.allowHtml, linkify: true });
+  // The HTML is kept for the whole build and used on several pages and outputs: flat (see flat-string.ts).
   const render = (markdown: string) => {
     const env = {};
     const tokens = md.parse(markdown, env);
-    return { html: md.renderer.render(tokens, md.options, env), firstParagraph: firstParagraph(tokens) };
+    return { html: flatString(md.renderer.render(tokens, md.options, env)), firstParagraph: firstParagraph(tokens) };
   };
   return {
-    toHtml: (markdown) => md.render(markdown),
+    toHtml: (markdown) => flatString(md.render(markdown)),
     render,
   };
 }

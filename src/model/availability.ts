@@ -193,6 +193,12 @@ export function dayTotals<N extends Notice>(notices: readonly N[], now: Date, gr
   const edges: { time: number; weight: number; delta: 1 | -1 }[] = [];
   for (const notice of notices) {
     if (!notice.window) continue;
+    // A window written to end before the first day counts on none of them,
+    // whatever the updates say (an incident's written end is its end, a
+    // maintenance's end only moves earlier): skipped before working out its
+    // state, as most of a long archive is.
+    const written = notice.window.end?.getTime();
+    if (written !== undefined && written <= from) continue;
     const start = Math.max(notice.window.start.getTime(), from);
     if (notice.type === 'incident') {
       // An incident nobody has ended (or whose end is not yet said) lasts until now.

@@ -5,7 +5,8 @@
 import type { Locale } from '../../i18n/locale.ts';
 import { tHtml } from '../../i18n/markup.ts';
 import { part } from './overrides.ts';
-import { html, trusted, type SafeHtml } from '../html.ts';
+import { html, SafeHtml, trusted } from '../html.ts';
+import { flatString } from '../../content/flat-string.ts';
 import type { NoticeView, SiteModel } from '../../model/model.ts';
 import { latestNews, noticeTimeline, shownUpdates, type PageTimelineEntry } from '../../model/latest-first.ts';
 import { impactLabel, typeLabel } from '../../model/views.ts';
@@ -121,7 +122,8 @@ function noticeItem(notice: NoticeView, site: SiteModel, options: ItemOptions): 
   let byOptions = items.get(notice);
   if (!byOptions) items.set(notice, (byOptions = new Map()));
   let item = byOptions.get(key);
-  if (!item) byOptions.set(key, (item = makeNoticeItem(notice, site, options)));
+  // Kept for the build, so flat: one string instead of a rope of every piece joined (see flat-string.ts).
+  if (!item) byOptions.set(key, (item = new SafeHtml(flatString(makeNoticeItem(notice, site, options).value))));
   return item;
 }
 
