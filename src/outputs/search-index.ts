@@ -23,11 +23,13 @@ import { typeLabel } from '../model/views.ts';
 export const SEARCH_DIR = 'pagefind';
 /**
  * How many parts are indexed at once, each in a Pagefind process of its own:
- * one per core, at least two (Pagefind does most of a part's work on one
- * thread, so on two cores a second process uses the core the pages free when
- * they are done), at most four (each holds a part of up to about 300 MiB).
+ * one per core besides the one the pages are rendered on, at least one, at
+ * most four (each holds a part of up to about 300 MiB). Pagefind does most of
+ * a part's work on one thread. On two cores a second lane was measured to
+ * slow the pages by more than it shortened the wait for the index
+ * (docs/performance.md#the-search-index-in-parts).
  */
-const SEARCH_LANES = Math.min(4, Math.max(2, availableParallelism()));
+const SEARCH_LANES = Math.min(4, Math.max(1, availableParallelism() - 1));
 
 /** Notices per message to the search worker. */
 const CHUNK = 500;
