@@ -1,11 +1,19 @@
 /**
  * How the search index is split (src/model/search-parts.ts): one part up to
  * the part size, exactly as an index without parts; beyond it, parts as equal
- * as can be, each every n-th notice, every notice in exactly one.
+ * as can be, each every n-th notice, every notice in exactly one. And the
+ * index written in two lanes (as on a machine with three cores or more):
+ * every part in its folder, each notice in one part.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { SEARCH_PART_SIZE, searchPartFolder, searchParts } from '../src/model/search-parts.ts';
+import { startSearchIndex } from '../src/outputs/search-index.ts';
+import { loadSite } from '../src/site/load-site.ts';
+import { buildFixture } from './helpers/build-fixture.ts';
+import { BERLIN_SLA_CONFIG } from './helpers/config.ts';
 
 const numbers = (count: number) => Array.from({ length: count }, (_, i) => i);
 
@@ -36,5 +44,29 @@ describe('searchParts', () => {
 
   it('refuses a part size that is not a whole number from 1', () => {
     for (const size of [0, -1, 1.5, Number.NaN]) assert.throws(() => searchParts([1], size), RangeError);
+  });
+});
+
+describe('startSearchIndex in lanes', () => {
+  it('writes every part, whichever lane indexes it: the first with Pagefind\'s script, the others with their index alone', async () => {
+    const files: Record<string, string> = { 'site.config.yaml': BERLIN_SLA_CONFIG };
+    for (let i = 0; i < 7; i++) files[`posts/2024/01/note-${i}.md`] = `---\ntitle: Note ${i}\ntype: notice\ndate: 2024-01-0${i + 1} 09:00\nauthors: NOC\n---\nWord${i} and the shared word.\n`;
+    const fixture = await buildFixture({ files, build: false });
+    try {
+      const model = loadSite({ root: fixture.root, now: new Date('2024-02-01T00:00:00Z'), searchPartSize: 2 });
+      assert.equal(model.searchParts.length, 4);
+      const out = join(fixture.root, 'out');
+      await startSearchIndex(model, out, { lanes: 2 });
+      assert.ok(existsSync(join(out, 'pagefind', 'pagefind.js')));
+      for (const part of ['part-2', 'part-3', 'part-4']) {
+        assert.ok(existsSync(join(out, 'pagefind', part, 'pagefind-entry.json')), part);
+        assert.equal(existsSync(join(out, 'pagefind', part, 'pagefind.js')), false, `${part} has no script of its own`);
+      }
+      const entry = (folder: string) => JSON.parse(readFileSync(join(out, 'pagefind', folder, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+      const pages = ['', 'part-2', 'part-3', 'part-4'].map((folder) => Object.values(entry(folder).languages)[0]!.page_count);
+      assert.deepEqual(pages, [2, 2, 2, 1], 'every notice in exactly one part');
+    } finally {
+      fixture.remove();
+    }
   });
 });
