@@ -62,17 +62,22 @@ export class SiteAssets {
     if (!FINGERPRINTED_EXTENSIONS.includes(posix.extname(url))) {
       throw new Error(`asset: "${url}" is not fingerprinted; only ${FINGERPRINTED_EXTENSIONS.join(', ')} files are`);
     }
-    const file = [...this.dirs].reverse().map((dir) => join(dir, ...url.slice(1).split('/'))).find((path) => existsSync(path));
+    const file = this.#fileOf(url);
     if (!file) throw new Error(`asset: "${url}" does not exist (looked in ${this.dirs.join(', ')})`);
     const hashed = fingerprintedName(url, readFileSync(file));
     this.#hashed.set(url, hashed);
     return hashed;
   }
 
+  /** The file a site path comes from: in the last folder that has it (the site's own over the engine's). */
+  #fileOf(url: string): string | undefined {
+    return [...this.dirs].reverse().map((dir) => join(dir, ...url.slice(1).split('/'))).find((path) => existsSync(path));
+  }
+
   has(url: string): boolean {
     let present = this.#present.get(url);
     if (present === undefined) {
-      present = this.dirs.some((dir) => existsSync(join(dir, ...url.slice(1).split('/'))));
+      present = this.#fileOf(url) !== undefined;
       this.#present.set(url, present);
     }
     return present;
@@ -85,7 +90,7 @@ export class SiteAssets {
    */
   imageSize(url: string): { width: number; height: number } | undefined {
     if (!this.#sizes.has(url)) {
-      const file = [...this.dirs].reverse().map((dir) => join(dir, ...url.slice(1).split('/'))).find((path) => existsSync(path));
+      const file = this.#fileOf(url);
       let size: { width: number; height: number } | undefined;
       try {
         const read = file ? imageSizeLib().imageSize(readFileSync(file)) : undefined;
