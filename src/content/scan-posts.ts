@@ -2,7 +2,8 @@
  * Finds the notice files of a site's posts folder (spec §1), and names every
  * file that looks like a notice but would not be read.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, type Dirent } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import type { Problem } from './problems.ts';
 
@@ -18,31 +19,61 @@ export function findNoticeFiles(dir: string): string[] {
  */
 const MISNAMED_NOTICE = /^(.+?)\.(?:md|markdown|mdown|mkdn?)(?:\.txt)?[\s.]*$/i;
 
+/** What the posts folder holds: its notice files, sorted, and a problem for every file that looks like one but is not read. */
+export interface PostsScan {
+  files: string[];
+  problems: Problem[];
+}
+
 /**
  * The notice files below `dir`, sorted, and a problem for every file that
  * looks like one but is not read, with the name to rename it to.
  */
-export function scanPosts(dir: string, root = dirname(dir)): { files: string[]; problems: Problem[] } {
+export function scanPosts(dir: string, root = dirname(dir)): PostsScan {
   // A new site without a posts/ folder yet has no notices; it is not a crash.
   if (!existsSync(dir)) return { files: [], problems: [] };
+  return classifyEntries(readdirSync(dir, { recursive: true, withFileTypes: true }), dir, root);
+}
+
+/** `scanPosts` without holding up the event loop, for the preview's check behind its watcher (see `findUnnoticedChanges`). */
+export async function scanPostsAsync(dir: string, root = dirname(dir)): Promise<PostsScan> {
+  try {
+    return classifyEntries(await readdir(dir, { recursive: true, withFileTypes: true }), dir, root);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { files: [], problems: [] };
+    throw error;
+  }
+}
+
+function classifyEntries(entries: Dirent[], dir: string, root: string): PostsScan {
   const files: string[] = [];
   const problems: Problem[] = [];
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+  for (const entry of entries) {
     if (!entry.isFile()) continue;
     const path = join(entry.parentPath, entry.name);
-    if (relative(dir, path).split(sep).some((part) => part.startsWith('_') || part.startsWith('.'))) continue;
-    if (entry.name.endsWith('.md')) {
-      files.push(path);
-      continue;
-    }
-    const misnamed = MISNAMED_NOTICE.exec(entry.name);
-    if (misnamed) {
-      problems.push({
-        file: relative(root, path).split(sep).join('/'),
-        line: 1,
-        message: `"${entry.name}" is not read: notice files end in ".md" (lowercase, nothing after it); rename it to "${misnamed[1]!.trim()}.md"`,
-      });
-    }
+    const kind = classifyPostFile(path, dir, root);
+    if (kind === 'notice') files.push(path);
+    else if (kind) problems.push(kind);
   }
   return { files: files.sort(), problems };
+}
+
+/**
+ * What the file at `path` (below the posts folder `dir`) is: a notice file, a
+ * file that looks like one but is not read (the problem naming it), or
+ * neither (undefined): in a folder or with a name starting with `_` or `.`,
+ * or not a notice's name at all.
+ */
+export function classifyPostFile(path: string, dir: string, root: string): 'notice' | Problem | undefined {
+  const inPosts = relative(dir, path);
+  if (inPosts.startsWith('..') || inPosts.split(sep).some((part) => part.startsWith('_') || part.startsWith('.'))) return undefined;
+  const name = path.slice(path.lastIndexOf(sep) + 1);
+  if (name.endsWith('.md')) return 'notice';
+  const misnamed = MISNAMED_NOTICE.exec(name);
+  if (!misnamed) return undefined;
+  return {
+    file: relative(root, path).split(sep).join('/'),
+    line: 1,
+    message: `"${name}" is not read: notice files end in ".md" (lowercase, nothing after it); rename it to "${misnamed[1]!.trim()}.md"`,
+  };
 }

@@ -14,4 +14,6 @@ export interface EleventyConfig {
   on(event: string, listener: (...args: any[]) => unknown): void;
   events: { emit(event: string, ...args: unknown[]): unknown };
   setServerOptions(options: { middleware?: unknown[]; logger?: unknown }): void;
+  /** Options for the preview's file watcher (chokidar's), merged over Eleventy's. */
+  setChokidarConfig(options: { awaitWriteFinish?: { stabilityThreshold: number; pollInterval: number } }): void;
 }

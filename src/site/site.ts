@@ -9,7 +9,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, parseConfig } from '../content/config.ts';
-import { createParseCache } from '../content/load-notices.ts';
+import { createParseCache, findUnnoticedChanges } from '../content/load-notices.ts';
 import type { Problem } from '../content/problems.ts';
 import { buildModel, type SiteModel } from '../model/model.ts';
 import { createEventTextCache, type Theme } from '../model/theme.ts';
@@ -138,6 +138,15 @@ export class Site {
     const changed = this.#changed;
     this.#changed = [];
     return changed;
+  }
+
+  /**
+   * The notice files the last load under the preview's watcher took on its
+   * word that have changed since without its word (see `findUnnoticedChanges`
+   * in src/content/load-notices.ts), for the preview to rebuild after.
+   */
+  findUnnoticedChanges(): Promise<string[]> {
+    return findUnnoticedChanges(this.paths.posts, this.paths.root, this.#parseCache);
   }
 
   /** The last good model, or a site of no notices when there is none yet (the preview's first load failed). */
