@@ -3,16 +3,21 @@
  * the part size, exactly as an index without parts; beyond it, parts as equal
  * as can be, each every n-th notice, every notice in exactly one. And the
  * index written in two lanes (as on a machine with three cores or more):
- * every part in its folder, each notice in one part.
+ * every part in its folder, each notice in one part. And a build over a
+ * published site taking the parts made from the same documents from it
+ * (src/outputs/search-reuse.ts), with the same bytes as a clean build's.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SEARCH_PART_SIZE, searchPartFolder, searchParts } from '../src/model/search-parts.ts';
 import { startSearchIndex } from '../src/outputs/search-index.ts';
+import { PARTS_RECORD } from '../src/outputs/search-reuse.ts';
+import { buildSite } from '../src/site/build-site.ts';
 import { loadSite } from '../src/site/load-site.ts';
-import { buildFixture } from './helpers/build-fixture.ts';
+import { buildFixture, snapshot } from './helpers/build-fixture.ts';
+import { withEnv } from './helpers/env.ts';
 import { BERLIN_SLA_CONFIG } from './helpers/config.ts';
 
 const numbers = (count: number) => Array.from({ length: count }, (_, i) => i);
@@ -65,6 +70,67 @@ describe('startSearchIndex in lanes', () => {
       const entry = (folder: string) => JSON.parse(readFileSync(join(out, 'pagefind', folder, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
       const pages = ['', 'part-2', 'part-3', 'part-4'].map((folder) => Object.values(entry(folder).languages)[0]!.page_count);
       assert.deepEqual(pages, [2, 2, 2, 1], 'every notice in exactly one part');
+    } finally {
+      fixture.remove();
+    }
+  });
+});
+
+describe('a build takes the unchanged parts of the search index from the site it replaces', () => {
+  const files: Record<string, string> = { 'site.config.yaml': BERLIN_SLA_CONFIG };
+  const note = (i: number, words = `Word${i} and the shared word.`) =>
+    `---\ntitle: Note ${i}\ntype: notice\ndate: 2024-01-0${i + 1} 09:00\nauthors: NOC\n---\n${words}\n`;
+  for (let i = 0; i < 7; i++) files[`posts/2024/01/note-${i}.md`] = note(i);
+  const now = new Date('2024-02-01T00:00:00Z');
+
+  it('links the parts made from the same documents, indexes the others, and ends with the index a clean build writes', async () => {
+    const fixture = await buildFixture({ files, build: false });
+    try {
+      const out = (name: string) => join(fixture.root, name);
+      const index = (name: string) => join(out(name), 'pagefind');
+      const model = () => loadSite({ root: fixture.root, now, searchPartSize: 2 });
+      assert.deepEqual(await startSearchIndex(model(), out('a')), { parts: 4, reused: 0 });
+      assert.deepEqual(await startSearchIndex(model(), out('b'), { previous: index('a') }), { parts: 4, reused: 4 });
+      assert.deepEqual(snapshot(index('b')), snapshot(index('a')), 'the same files, byte for byte');
+      // One notice's text changed: only its part is indexed again.
+      fixture.write('posts/2024/01/note-3.md', note(3, 'Word3 and a new word.'));
+      assert.deepEqual(await startSearchIndex(model(), out('c'), { previous: index('b') }), { parts: 4, reused: 3 });
+      assert.deepEqual(await startSearchIndex(model(), out('clean')), { parts: 4, reused: 0 });
+      assert.deepEqual(snapshot(index('c')), snapshot(index('clean')));
+      assert.notDeepEqual(snapshot(index('c')), snapshot(index('b')));
+    } finally {
+      fixture.remove();
+    }
+  });
+
+  it('indexes afresh what it cannot trust: a damaged record, a part with a file missing', async () => {
+    const fixture = await buildFixture({ files, build: false });
+    try {
+      const out = (name: string) => join(fixture.root, name);
+      const index = (name: string) => join(out(name), 'pagefind');
+      const model = loadSite({ root: fixture.root, now, searchPartSize: 2 });
+      await startSearchIndex(model, out('a'));
+      await startSearchIndex(model, out('clean'));
+      const meta = readdirSync(join(index('a'), 'part-3')).find((name) => name.endsWith('.pf_meta'))!;
+      rmSync(join(index('a'), 'part-3', meta));
+      assert.deepEqual(await startSearchIndex(model, out('b'), { previous: index('a') }), { parts: 4, reused: 3 });
+      assert.deepEqual(snapshot(index('b')), snapshot(index('clean')));
+      writeFileSync(join(index('b'), PARTS_RECORD), '{ not json');
+      assert.deepEqual(await startSearchIndex(model, out('c'), { previous: index('b') }), { parts: 4, reused: 0 });
+      assert.deepEqual(snapshot(index('c')), snapshot(index('clean')));
+    } finally {
+      fixture.remove();
+    }
+  });
+
+  it('keeps the index of an unchanged site when it is built again, and says so', async () => {
+    const fixture = await buildFixture({ files, build: false });
+    try {
+      const build = () => withEnv({ STATUS_NOW: '2024-02-01 00:00' }, () => buildSite({ root: fixture.root }));
+      assert.deepEqual((await build()).searchParts, { parts: 1, reused: 0 });
+      const first = fixture.snapshot();
+      assert.deepEqual((await build()).searchParts, { parts: 1, reused: 1 });
+      assert.deepEqual(fixture.snapshot(), first, 'the same site, index included');
     } finally {
       fixture.remove();
     }

@@ -24,6 +24,8 @@ export interface BuildTimings {
   searchIndexMs: number;
   /** Waiting for the search index after Eleventy was done: what indexing adds to the build's path. */
   searchWaitMs: number;
+  /** The search index's parts, and how many were taken unchanged from the site the build replaced (src/outputs/search-reuse.ts). */
+  searchParts: { parts: number; reused: number };
   /** Renaming the staging folder in (the old site is deleted in the background). */
   publishMs: number;
   /** Model done to published: all of the above after the model, and setting up between them. */
@@ -47,6 +49,7 @@ export function buildTimings(result: BuildResult, now = performance.now()): Buil
     pages: result.pages,
     searchIndexMs: result.searchIndexMs,
     searchWaitMs: result.searchWaitMs,
+    searchParts: result.searchParts,
     publishMs: result.publishMs,
     afterModelMs: now - load.finishedAt,
     totalMs: now,

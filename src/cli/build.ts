@@ -27,5 +27,7 @@ await runCommand(async () => {
     throw new ProblemsError(error.problems, `Build failed: ${error.problems.length} problem(s); ${OUTPUT_DIR}/ was left as it was.`);
   }
   writeBuildTimings(result, timings);
-  console.log(`Built ${OUTPUT_DIR}/ in ${((Date.now() - started) / 1000).toFixed(2)} s`);
+  const { parts, reused } = result.searchParts;
+  const unchanged = reused === 0 ? '' : reused === parts ? '; search index unchanged, kept' : `; ${reused} of ${parts} parts of the search index unchanged, kept`;
+  console.log(`Built ${OUTPUT_DIR}/ in ${((Date.now() - started) / 1000).toFixed(2)} s${unchanged}`);
 });

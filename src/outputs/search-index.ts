@@ -18,6 +18,7 @@ import { Worker } from 'node:worker_threads';
 import { escapeHtml } from '../pages/html.ts';
 import type { NoticeView, SiteModel } from '../model/model.ts';
 import { searchPartFolder } from '../model/search-parts.ts';
+import { linkPart, partDigest, readPartsRecord, writePartsRecord, type PartsRecord } from './search-reuse.ts';
 import { typeLabel } from '../model/views.ts';
 
 export const SEARCH_DIR = 'pagefind';
@@ -47,7 +48,8 @@ export function searchDocument(notice: SiteModel['notices'][number], site: Pick<
 
 /**
  * Starts indexing `site`'s notices into `<outputDir>/pagefind/` and returns at
- * once; the promise settles when the index is written. It needs only the
+ * once (after digesting the parts `previous` may have); the promise settles
+ * with how many parts were taken from `previous` when the index is written. It needs only the
  * model, not the written pages, so the build runs it while Eleventy renders
  * and waits for it before publishing. Other files may be written into
  * `outputDir` meanwhile.
@@ -59,6 +61,12 @@ export function searchDocument(notice: SiteModel['notices'][number], site: Pick<
  * another, and dropping each from Pagefind's memory once written. A part's
  * folder keeps only its index; the browser runs all parts with the first's
  * script and WebAssembly.
+ *
+ * `previous` is the index of the site the build replaces: each part made from
+ * the same documents as its part there is linked from it instead of indexed
+ * (src/outputs/search-reuse.ts), so a build that changed no notice, as most
+ * scheduled builds, starts no Pagefind process. Every part's digest is
+ * recorded beside the new index for the next build.
  *
  * Each lane indexes in a Pagefind process of its own, driven from a
  * worker thread (search-worker.js) with its own event loop: driven from the
@@ -72,24 +80,72 @@ export function searchDocument(notice: SiteModel['notices'][number], site: Pick<
  * 1.6-2 s, is the bulk either way), and a record's text has no headings, so
  * a notice whose title matches would lose the weight Pagefind gives a <h1>.
  */
-export function startSearchIndex(site: SiteModel, outputDir: string, { lanes = SEARCH_LANES }: { lanes?: number } = {}): Promise<void> {
+export async function startSearchIndex(site: SiteModel, outputDir: string, { lanes = SEARCH_LANES, previous }: SearchIndexOptions = {}): Promise<SearchIndexResult> {
   const indexDir = join(outputDir, SEARCH_DIR);
-  const parts = site.searchParts.map((notices, i) => ({ notices, number: i + 1 }));
-  const count = Math.max(1, Math.min(parts.length, lanes));
-  const indexing = Array.from({ length: count }, (_, lane) => indexParts(site, indexDir, parts.filter((_, i) => i % count === lane)));
-  // Every lane settles before the promise does, so none still writes into a folder the build is removing.
-  return Promise.allSettled(indexing).then((results) => {
-    const failed = results.find((result) => result.status === 'rejected');
-    if (failed) throw failed.reason;
+  const language = site.config.language.slice(0, 2);
+  const before = previous === undefined ? {} : readPartsRecord(previous);
+  const record: PartsRecord = {};
+  const parts: Part[] = [];
+  const reusing: Promise<void>[] = [];
+  site.searchParts.forEach((notices, i) => {
+    const part: Part = { notices, number: i + 1, folder: searchPartFolder(i + 1), record };
+    const key = part.folder || '.';
+    const was = before[key];
+    // Only a part the replaced site has is digested here; the others are digested as they are sent to Pagefind.
+    if (previous === undefined || was === undefined) return void parts.push(part);
+    const digest = partDigest(language);
+    digest.add(notices.map((notice) => ({ url: notice.url, content: searchDocument(notice, site) })));
+    record[key] = digest.digest();
+    if (record[key] !== was) return void parts.push(part);
+    reusing.push(
+      linkPart(join(previous, part.folder), join(indexDir, part.folder), (name) => PART_FOLDER.test(name)).then((linked) => {
+        if (!linked) parts.push(part);
+      }),
+    );
   });
+  // A part that could not be linked is indexed after all.
+  await Promise.all(reusing);
+  const reused = site.searchParts.length - parts.length;
+  const count = Math.min(parts.length, lanes);
+  const indexing = Array.from({ length: count }, (_, lane) => indexParts(site, indexDir, parts.filter((_, i) => i % count === lane), language));
+  // Every lane settles before the promise does, so none still writes into a folder the build is removing.
+  const results = await Promise.allSettled(indexing);
+  const failed = results.find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
+  writePartsRecord(indexDir, record);
+  return { parts: site.searchParts.length, reused };
 }
 
+/** A part of the index to write: its notices, its number and folder, and the record its digest goes in. */
+interface Part {
+  notices: NoticeView[];
+  number: number;
+  folder: string;
+  record: PartsRecord;
+}
+
+export interface SearchIndexOptions {
+  /** Parts indexed at once (default `SEARCH_LANES`). */
+  lanes?: number;
+  /** The index of the site this build replaces (its `pagefind/` folder): parts made from the same documents are taken from it (search-reuse.ts). */
+  previous?: string;
+}
+
+/** How many parts the index has, and how many of them were taken from the replaced site's. */
+export interface SearchIndexResult {
+  parts: number;
+  reused: number;
+}
+
+/** The folders of parts 2, 3, ... inside part 1's (see `searchPartFolder`). */
+const PART_FOLDER = /^part-\d+$/;
+
 /** Indexes `parts`, one after another, with one worker and its Pagefind process. */
-function indexParts(site: SiteModel, indexDir: string, parts: { notices: NoticeView[]; number: number }[]): Promise<void> {
+function indexParts(site: SiteModel, indexDir: string, parts: Part[], language: string): Promise<void> {
   const worker = new Worker(new URL('./search-worker.js', import.meta.url), {
-    workerData: { language: site.config.language.slice(0, 2), unused: UNUSED.source, runtime: RUNTIME.source },
+    workerData: { language, unused: UNUSED.source, runtime: RUNTIME.source },
   });
-  const messages = workerMessages(site, indexDir, parts);
+  const messages = workerMessages(site, indexDir, parts, language);
   const sendNext = () => {
     const next = messages.next();
     if (!next.done) worker.postMessage(next.value);
@@ -122,12 +178,17 @@ type WorkerMessage =
   | { close: true };
 
 /** What the worker is sent, in order: each part's documents in chunks, then where to write it; at the end, close. */
-function* workerMessages(site: SiteModel, indexDir: string, parts: { notices: NoticeView[]; number: number }[]): Generator<WorkerMessage> {
-  for (const { notices, number } of parts) {
+function* workerMessages(site: SiteModel, indexDir: string, parts: Part[], language: string): Generator<WorkerMessage> {
+  for (const { notices, number, folder, record } of parts) {
+    // What the part is made from, for the next build to take it unchanged (search-reuse.ts).
+    const digest = partDigest(language);
     for (let next = 0; next < notices.length; next += CHUNK) {
-      yield { documents: notices.slice(next, next + CHUNK).map((notice) => ({ url: notice.url, content: searchDocument(notice, site), file: notice.file })) };
+      const documents = notices.slice(next, next + CHUNK).map((notice) => ({ url: notice.url, content: searchDocument(notice, site), file: notice.file }));
+      digest.add(documents);
+      yield { documents };
     }
-    yield { write: { outputPath: join(indexDir, searchPartFolder(number)), keepRuntime: number === 1 } };
+    record[folder || '.'] = digest.digest();
+    yield { write: { outputPath: join(indexDir, folder), keepRuntime: number === 1 } };
   }
   yield { close: true };
 }

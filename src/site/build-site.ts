@@ -37,6 +37,8 @@ export interface BuildResult {
   searchIndexMs: number;
   /** Of that, how long the build waited for the index after the pages were written. */
   searchWaitMs: number;
+  /** The index's parts, and how many were taken unchanged from the site this build replaced. */
+  searchParts: { parts: number; reused: number };
   /** Rendering and writing every page: Eleventy's whole run (its modules' loading included) where it runs, and the engine's pages. */
   eleventyMs: number;
   /** The engine's pages, when the engine wrote them after Eleventy's run (src/eleventy/engine-pages.ts). */
@@ -74,10 +76,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   // never needs; and a site with no pages of its own, at its host's root, has
   // nothing for Eleventy to do.
   const withEleventy = enginePages === 'templates' || site.hasOwnPages();
-  const { startSearchIndex } = await import('../outputs/search-index.ts');
+  const { startSearchIndex, SEARCH_DIR } = await import('../outputs/search-index.ts');
   // The search index belongs to these pages: built into the same staging folder, swapped in with them.
-  // It needs only the model, so it runs while the pages are rendered.
-  const indexing = startSearchIndex(model, staging).then(() => (indexed = performance.now()));
+  // It needs only the model, so it runs while the pages are rendered. Parts the site being replaced
+  // already has, made from the same documents, are taken from it.
+  let searchParts = { parts: 0, reused: 0 };
+  const indexing = startSearchIndex(model, staging, { previous: join(outputPath, SEARCH_DIR) }).then((result) => {
+    searchParts = result;
+    indexed = performance.now();
+  });
   const rendering = (withEleventy ? renderWithEleventy(site, model, staging, enginePages) : renderWithoutEleventy(site, model, staging)).then(
     () => (renderedAt = performance.now()),
   );
@@ -96,6 +103,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     memoryAfterModel: { rss, heapUsed },
     searchIndexMs: indexed - started,
     searchWaitMs: Math.max(0, indexed - renderedAt),
+    searchParts,
     eleventyMs: renderedAt - started,
     pages: site.lastPagesWritten,
     publishMs: performance.now() - publishing,
