@@ -3,7 +3,8 @@
  * pages an edit can change (src/model/changed-pages.ts) and removes the pages
  * the content no longer has, so the preview's output folder is, file for
  * file, what a clean start of the same content writes; and pages of the
- * services an edit does not touch are not written again.
+ * services an edit does not touch, or rendered to the same bytes, are not
+ * written again.
  */
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -173,6 +174,25 @@ describe('npm start after edits to notices', { timeout: 15 * 60_000 }, () => {
     const before = await edit(notice.path, notice.text.replace(/^title: .*$/m, 'title: "A new title for the preview test"'));
     assertNotRewritten(before, untouched(notice.services), 'title edited');
     await assertSameAsCleanStart('title edited');
+  });
+
+  it('after an old notice’s body is edited: writes its page, and not the pages rendered to the same bytes', async () => {
+    const notice = noticeNaming(1, 7);
+    const before = await edit(notice.path, `${notice.text.trimEnd()}\n\nA sentence added by the preview test.\n`);
+    const after = files(output());
+    const rewritten = (path: string) => after.get(path) !== before.get(path);
+    const page = [...after.keys()].find((path) => path.endsWith('/index.html') && readFileSync(join(output(), path), 'utf8').includes('A sentence added by the preview test.') && !/^\d{4}\/\d\d\/index\.html$/.test(path));
+    assert.ok(page && rewritten(page), `the notice's page (${page}) is written`);
+    const service = notice.services[0]!;
+    const shown = ['index.html', 'api/v2/summary.json', 'api/v2/incidents.json', 'feed.xml', `services/${service}/feed.xml`, `services/${service}/atom.xml`].filter((path) =>
+      readFileSync(join(output(), path), 'utf8').includes('A sentence added by the preview test.'),
+    );
+    assert.deepEqual(shown, [`services/${service}/feed.xml`, `services/${service}/atom.xml`], 'the edit shows in its service’s feeds alone');
+    for (const path of ['index.html', 'api/v2/summary.json', 'api/v2/incidents.json', 'feed.xml', `services/${service}/index.html`]) {
+      assert.equal(rewritten(path), false, `${path}: the same bytes, not written again`);
+    }
+    for (const path of shown) assert.ok(rewritten(path), `${path} is written`);
+    await assertSameAsCleanStart('body edited');
   });
 
   it('after a notice’s services are changed', async () => {

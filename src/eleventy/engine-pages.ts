@@ -20,7 +20,7 @@
 import { relative, resolve, sep } from 'node:path';
 import type { SiteModel } from '../model/model.ts';
 import { everyPagePath, pageFiles } from '../pages/page-files.ts';
-import { removeStalePages, writePageFiles, type PagesWritten } from '../site/write-pages.ts';
+import { removeStalePages, writePageFiles, type PageDigests, type PagesWritten } from '../site/write-pages.ts';
 import type { EleventyConfig } from './eleventy-config.ts';
 
 /** The part of Eleventy's `eleventy.after` argument used here. */
@@ -38,9 +38,16 @@ interface EleventyAfterEvent {
  * Eleventy runs `eleventy.after` handlers side by side: another one that reads
  * the output folder may see it before these pages are all written. `kept`
  * holds the paths of the last run's pages from one run to the next (the
- * site's: Eleventy runs its plugins afresh when its configuration is reset).
+ * site's: Eleventy runs its plugins afresh when its configuration is reset),
+ * and under the preview what each held, so a page rendered to the same bytes
+ * is not written again (see `PageDigests`).
  */
-export function enginePagesPlugin(root: string, current: () => SiteModel, onWritten: (written: PagesWritten) => void, kept: { lastPagePaths?: ReadonlySet<string> } = {}) {
+export function enginePagesPlugin(
+  root: string,
+  current: () => SiteModel,
+  onWritten: (written: PagesWritten) => void,
+  kept: { lastPagePaths?: ReadonlySet<string>; pageDigests?: PageDigests } = {},
+) {
   return (eleventyConfig: EleventyConfig): void => {
     eleventyConfig.on('eleventy.after', async (event: EleventyAfterEvent) => {
       if (event.outputMode !== undefined && event.outputMode !== 'fs') return;
@@ -50,7 +57,7 @@ export function enginePagesPlugin(root: string, current: () => SiteModel, onWrit
       // Named as the site's files are everywhere else: relative to its root, '/'-separated.
       for (const { inputPath, outputPath } of event.results ?? []) if (outputPath) taken.set(resolve(outputPath), relative(root, resolve(inputPath)).split(sep).join('/'));
       const model = current();
-      const written = await writePageFiles(pageFiles(model), resolve(output), taken);
+      const written = await writePageFiles(pageFiles(model), resolve(output), taken, kept.pageDigests);
       const paths = everyPagePath(model);
       if (kept.lastPagePaths) removeStalePages(kept.lastPagePaths, paths, resolve(output), taken);
       kept.lastPagePaths = paths;

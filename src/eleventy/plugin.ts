@@ -50,6 +50,8 @@ export default async function noticeboardPlugin(eleventyConfig: EleventyConfig, 
   eleventyConfig.addPlugin(assetsPlugin(site.assets));
   eleventyConfig.addPlugin(pathPrefixPlugin);
   if (options.enginePages === 'engine') {
+    // The preview writes into the same folder on every rebuild; a build, into a new one each time.
+    if (options.keepServing) site.pageDigests ??= new Map();
     eleventyConfig.addPlugin(enginePagesPlugin(site.paths.root, () => rendering.current(), (written) => (site.lastPagesWritten = written), site));
   } else {
     // `layout: false` keeps the engine's pages (complete documents, feeds, JSON) out of any default layout.

@@ -17,7 +17,7 @@ import { SiteAssets } from './assets.ts';
 import { loadSiteTimed, type LoadTimings } from './load-site.ts';
 import { loadParts, retiredFiles } from './parts.ts';
 import { CONFIG_FILE, ENGINE_PUBLIC, sitePaths, type SitePaths } from './paths.ts';
-import type { PagesWritten } from './write-pages.ts';
+import type { PageDigests, PagesWritten } from './write-pages.ts';
 
 export interface SiteSetup {
   /** The site's folder. */
@@ -51,6 +51,8 @@ export class Site {
   lastPagesWritten?: PagesWritten;
   /** The output paths of every engine page of the last run's model, for the next run to remove those it no longer has. */
   lastPagePaths?: ReadonlySet<string>;
+  /** Under the preview, what each engine page in its folder held, so one rendered to the same bytes is not written again. */
+  pageDigests?: PageDigests;
 
   constructor(setup: SiteSetup) {
     this.paths = sitePaths(setup.root, setup.paths);
