@@ -12,6 +12,7 @@ import type { Notice } from '../src/content/notice.ts';
 import { parseNotice } from '../src/content/parse-notice.ts';
 import { buildModel, type SiteModel } from '../src/model/model.ts';
 import { plainTheme } from '../src/model/theme.ts';
+import { availabilityOf } from '../src/model/views.ts';
 import { renderStatuspage, STATUSPAGE_PATHS } from '../src/outputs/statuspage.ts';
 
 const CONFIG = `title: Example ISP status
@@ -122,7 +123,7 @@ describe('the pages a rebuild renders', () => {
     assertEverything(buildModel(site, all, NOW, { includeDrafts: true, previous: first, theme }), 'a part override');
   });
 
-  it('reuses across a rebuild only what gives a fresh build’s bytes: the API’s instants of each notice, the availability’s days', () => {
+  it('reuses across a rebuild only what gives a fresh build’s bytes: the API’s instants of each notice, the availability’s days and the unchanged services’ strips', () => {
     const api = (model: SiteModel) => STATUSPAGE_PATHS.map((path) => renderStatuspage(model, path));
     // A later end moves its components' updated_at; a notice before all others moves the origin and the days.
     const endMoved = all.map((source, i) => (i === 42 ? notice(site, i, (front) => front.replace(/end: (\S+) 11:00/, 'end: $1 18:00')) : source));
@@ -134,6 +135,16 @@ describe('the pages a rebuild renders', () => {
       assert.notDeepEqual(api(rebuilt), api(first), `${what}: the API shows it`);
       assert.deepEqual(rebuilt.availability.services, fresh.availability.services, what);
     }
+    // The 90-day strips: the unchanged services' are carried over from the first build (the very same), the edited one's worked out again.
+    const strips = (model: SiteModel) => model.services.map((service) => availabilityOf(model, service));
+    const firstStrips = strips(first);
+    const rebuilt = buildModel(site, endMoved, NOW, { includeDrafts: true, previous: first });
+    const fresh = buildModel(site, endMoved, NOW, { includeDrafts: true });
+    assert.deepEqual(strips(rebuilt), strips(fresh), 'the strips after an end moved');
+    const edited = new Set(endMoved[42]!.services);
+    rebuilt.services.forEach((service, i) => assert.equal(availabilityOf(rebuilt, service) === firstStrips[i], !edited.has(service.id), service.id));
+    const later = buildModel(site, endMoved, new Date(NOW.getTime() + 86_400_000), { includeDrafts: true, previous: rebuilt });
+    assert.deepEqual(strips(later), strips(buildModel(site, endMoved, new Date(NOW.getTime() + 86_400_000), { includeDrafts: true })), 'a day later');
     // The rebuild over the same days took the first build's grid: a quiet day of the edited notice's service is the very same.
     const web = (model: SiteModel) => model.availability.byService.get('web')!.days[0];
     assert.equal(web(buildModel(site, endMoved, NOW, { includeDrafts: true, previous: first })), web(first));

@@ -27,6 +27,7 @@ import type { MonthRef, MonthView, NoticeView, ServiceGroup, ServiceView, Servic
 import { searchParts } from './search-parts.ts';
 import { plainTheme, type Theme } from './theme.ts';
 import { timelineAsOf } from './timeline.ts';
+import { keepAvailability } from './views.ts';
 import { windowView } from './window-view.ts';
 import { localDate, monthLabel } from '../time/zoned-format.ts';
 
@@ -163,6 +164,12 @@ export function buildModel(
   const startOf = (notice: Notice) => notice.window!.start.getTime();
   // The views kept above are matched again there: hand over the map rather than build it twice.
   const changes = previous && noticeChanges(previous, notices, now, kept);
+  if (changes) {
+    for (const service of services) {
+      const before = previous.serviceById.get(service.id);
+      if (before && !changes.services.has(service.id)) keepAvailability(before, service);
+    }
+  }
   const availability = buildAvailabilityReport(services, notices, now, zone, previous && changes && { report: previous.availability, now: previous.now, changed: changes.services, currentOf: changes.currentOf });
   const history = buildHistory(notices, services);
   const lists = { notices, months, serviceYears, history, services, availability, now };

@@ -72,6 +72,19 @@ const availabilityMemo = new WeakMap<ServiceView, { now: number; zone: string; v
  * (`/`, `/services/<id>/`): the service view objects are the same for every
  * page of one build, so they key the memo.
  */
+/**
+ * Carries the 90-day availability worked out for `before`, a service of the
+ * previous model, over to `after`, the same service in a rebuild's model
+ * with the same notices (not among the rebuild's changed services) and the
+ * same config: the preview's rebuild then works out only the changed
+ * services' (all twelve took some 25 ms at 10,000 notices). The memo's "now"
+ * is checked on use as ever, so one carried across a moved "now" is not used.
+ */
+export function keepAvailability(before: ServiceView, after: ServiceView): void {
+  const cached = availabilityMemo.get(before);
+  if (cached) availabilityMemo.set(after, cached);
+}
+
 export function availabilityOf(site: Pick<SiteModel, 'now' | 'config'>, service: ServiceView): Availability<NoticeView> {
   const zone = site.config.timezone;
   const cached = availabilityMemo.get(service);
