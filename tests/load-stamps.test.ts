@@ -44,7 +44,7 @@ describe('the parse cache under a watcher', () => {
       const loaded = loadNotices(posts, config, join(posts, '..'), cache, changed ? { changed } : {});
       return { titles: loaded.notices.map((n) => n.title).sort(), read: loaded.read, problems: loaded.problems.map((p) => `${p.file}: ${p.message}`) };
     };
-    const missed = () => findUnnoticedChanges(posts, join(posts, '..'), cache);
+    const missed = (signal?: AbortSignal) => findUnnoticedChanges(posts, join(posts, '..'), cache, signal);
     return { posts, file, cache, load, missed };
   };
 
@@ -82,6 +82,7 @@ describe('the parse cache under a watcher', () => {
     writeFileSync(file, notice('Backbone flop'));
     assert.deepEqual(load(new Set()).titles, ['Backbone flap'], 'not named: not looked at');
     assert.deepEqual(await missed(), [file]);
+    assert.deepEqual(await missed(AbortSignal.abort()), [], 'a rebuild began: the look stops and says nothing');
     assert.deepEqual(load(new Set(await missed())).titles, ['Backbone flop']);
     assert.deepEqual(await missed(), []);
     const added = join(posts, '2008/09/dns-down.md');

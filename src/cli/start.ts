@@ -96,21 +96,29 @@ const WRITE_SETTLED_MS = 50;
  * A rebuild takes the watcher's word for which notice files changed (see
  * `LoadOptions.changed` in src/content/load-notices.ts). What it missed (a file
  * written while the preview was starting, before the watcher was ready) is
- * looked for a second after each build, off the rebuild's path, and rebuilt
- * after like any change.
+ * looked for once the preview has been idle for two seconds after a build,
+ * off the rebuild's path, and rebuilt after like any change. A rebuild that
+ * begins meanwhile stops the look (it holds a rebuild up by a few
+ * milliseconds at most), and the next build schedules another.
  */
-const CHECK_AFTER_MS = 1000;
+const CHECK_AFTER_MS = 2000;
 let rebuildAfter: ((path: string) => Promise<void>) | undefined;
 let check: NodeJS.Timeout | undefined;
+let looking: AbortController | undefined;
 function checkBehindTheWatcher(): void {
-  clearTimeout(check);
+  stopChecking();
   check = setTimeout(() => {
-    site.findUnnoticedChanges().then(
+    const current = (looking = new AbortController());
+    site.findUnnoticedChanges(current.signal).then(
       (missed) => missed.forEach((path) => void rebuildAfter?.(path)),
       (error: unknown) => debug && console.error(error),
     );
   }, CHECK_AFTER_MS);
   check.unref();
+}
+function stopChecking(): void {
+  clearTimeout(check);
+  looking?.abort();
 }
 
 const site = new Site({ root: process.cwd(), paths: { output: values.output }, includeDrafts: true });
@@ -124,7 +132,10 @@ const eleventy = new Eleventy(site.inputDir(), site.paths.output, {
   async config(config: EleventyConfig) {
     await config.addPlugin(noticeboardPlugin, { site, keepServing: true, enginePages: url ? enginePagesFor(url) : 'engine' });
     config.on(PROBLEMS_EVENT, ((found) => (problems = found)) satisfies ProblemsListener);
-    config.on('eleventy.beforeWatch', (queue: string[]) => (changed = [...queue]));
+    config.on('eleventy.beforeWatch', (queue: string[]) => {
+      changed = [...queue];
+      stopChecking();
+    });
     config.setServerOptions({ middleware: [problemsMiddleware(() => problems)], logger });
     // Eleventy waits until a changed file's size has held for 150 ms before it rebuilds: most of
     // the time from an edit to its page at 10,000 notices, for a file an editor writes at once.

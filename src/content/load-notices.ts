@@ -184,12 +184,14 @@ function applyChanges(scan: PostsScan, changed: ReadonlySet<string>, postsDir: s
  * while it was starting, say); none when the cache has no scan. It looks at
  * a few hundred files at a time, between turns of the event loop, so the
  * preview keeps serving and rebuilding meanwhile; an entry the cache replaced
- * during the look is not reported.
+ * during the look is not reported. Once `signal` is aborted (a rebuild began)
+ * it stops and reports nothing: the next look starts afresh.
  */
-export async function findUnnoticedChanges(postsDir: string, root: string, cache: ParseCache): Promise<string[]> {
+export async function findUnnoticedChanges(postsDir: string, root: string, cache: ParseCache, signal?: AbortSignal): Promise<string[]> {
   const scan = cache.scan;
   if (!scan) return [];
   const found = await scanPostsAsync(postsDir, root);
+  if (signal?.aborted) return [];
   const missed = new Set<string>();
   const present = new Set(found.files);
   for (const path of scan.files) if (!present.has(path)) missed.add(path);
@@ -203,6 +205,7 @@ export async function findUnnoticedChanges(postsDir: string, root: string, cache
   const unsure: { path: string; entry: ParsedFile; stamp?: string }[] = [];
   for (let next = 0; next < found.files.length; next += STAMPS_PER_TURN) {
     if (next) await new Promise((turn) => setImmediate(turn));
+    if (signal?.aborted) return [];
     for (const path of found.files.slice(next, next + STAMPS_PER_TURN)) {
       const entry = cache.files.get(path);
       if (!entry) missed.add(path);

@@ -35,19 +35,37 @@ export function scanPosts(dir: string, root = dirname(dir)): PostsScan {
   return classifyEntries(readdirSync(dir, { recursive: true, withFileTypes: true }), dir, root);
 }
 
-/** `scanPosts` without holding up the event loop, for the preview's check behind its watcher (see `findUnnoticedChanges`). */
-export async function scanPostsAsync(dir: string, root = dirname(dir)): Promise<PostsScan> {
+/**
+ * `scanPosts` without holding up the event loop, for the preview's check
+ * behind its watcher (see `findUnnoticedChanges`): the folder is read by the
+ * file system's asynchronous calls, and its entries are looked at `perTurn`
+ * at a time, a turn of the event loop between.
+ */
+export async function scanPostsAsync(dir: string, root = dirname(dir), { perTurn = 1000 }: { perTurn?: number } = {}): Promise<PostsScan> {
+  let entries: Dirent[];
   try {
-    return classifyEntries(await readdir(dir, { recursive: true, withFileTypes: true }), dir, root);
+    entries = await readdir(dir, { recursive: true, withFileTypes: true });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { files: [], problems: [] };
     throw error;
   }
+  const scan: PostsScan = { files: [], problems: [] };
+  for (let next = 0; next < entries.length; next += perTurn) {
+    if (next) await new Promise((turn) => setImmediate(turn));
+    classifyInto(scan, entries.slice(next, next + perTurn), dir, root);
+  }
+  scan.files.sort();
+  return scan;
 }
 
 function classifyEntries(entries: Dirent[], dir: string, root: string): PostsScan {
-  const files: string[] = [];
-  const problems: Problem[] = [];
+  const scan: PostsScan = { files: [], problems: [] };
+  classifyInto(scan, entries, dir, root);
+  scan.files.sort();
+  return scan;
+}
+
+function classifyInto({ files, problems }: PostsScan, entries: Dirent[], dir: string, root: string): void {
   for (const entry of entries) {
     if (!entry.isFile()) continue;
     const path = join(entry.parentPath, entry.name);
@@ -55,7 +73,6 @@ function classifyEntries(entries: Dirent[], dir: string, root: string): PostsSca
     if (kind === 'notice') files.push(path);
     else if (kind) problems.push(kind);
   }
-  return { files: files.sort(), problems };
 }
 
 /**

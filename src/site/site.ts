@@ -147,8 +147,8 @@ export class Site {
    * word that have changed since without its word (see `findUnnoticedChanges`
    * in src/content/load-notices.ts), for the preview to rebuild after.
    */
-  findUnnoticedChanges(): Promise<string[]> {
-    return findUnnoticedChanges(this.paths.posts, this.paths.root, this.#parseCache);
+  findUnnoticedChanges(signal?: AbortSignal): Promise<string[]> {
+    return findUnnoticedChanges(this.paths.posts, this.paths.root, this.#parseCache, signal);
   }
 
   /** The last good model, or a site of no notices when there is none yet (the preview's first load failed). */
