@@ -73,6 +73,8 @@ describe('the parse cache under a watcher', () => {
     // The same folder gone: named as a path that is no longer there, and not a file the cache knew.
     rmSync(join(posts, '2009'), { recursive: true });
     assert.deepEqual(load(new Set([join(posts, '2009')])).titles, ['DNS down']);
+    // Paths outside the posts folder (the config, static files) are none of its business.
+    assert.deepEqual(load(new Set([join(posts, '..', 'site.config.yaml'), join(posts, '..', 'public')])), { titles: ['DNS down'], read: 0, problems: [] });
   });
 
   it('finds what the watcher missed: files written, added or deleted without its word', async () => {

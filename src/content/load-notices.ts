@@ -156,6 +156,8 @@ function applyChanges(scan: PostsScan, changed: ReadonlySet<string>, postsDir: s
   const problems = new Map(scan.problems.map((problem) => [resolve(root, problem.file), problem]));
   let added = false;
   for (const path of changed) {
+    // The config, templates, static files: not the posts folder's business.
+    if (path !== postsDir && !path.startsWith(postsDir + sep)) continue;
     const stats = statSync(path, { throwIfNoEntry: false });
     if (stats?.isDirectory()) return undefined;
     const known = files.delete(path) || problems.delete(path);

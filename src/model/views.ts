@@ -67,12 +67,6 @@ export function impactLabel(impact: Impact, locale: Locale): string {
 const availabilityMemo = new WeakMap<ServiceView, { now: number; zone: string; value: Availability<NoticeView> }>();
 
 /**
- * The 90-day availability of a service, from that service's own notices.
- * Computed once per service per build and shared by every page that shows it
- * (`/`, `/services/<id>/`): the service view objects are the same for every
- * page of one build, so they key the memo.
- */
-/**
  * Carries the 90-day availability worked out for `before`, a service of the
  * previous model, over to `after`, the same service in a rebuild's model
  * with the same notices (not among the rebuild's changed services) and the
@@ -85,6 +79,12 @@ export function keepAvailability(before: ServiceView, after: ServiceView): void 
   if (cached) availabilityMemo.set(after, cached);
 }
 
+/**
+ * The 90-day availability of a service, from that service's own notices.
+ * Computed once per service per build and shared by every page that shows it
+ * (`/`, `/services/<id>/`): the service view objects are the same for every
+ * page of one build, so they key the memo.
+ */
 export function availabilityOf(site: Pick<SiteModel, 'now' | 'config'>, service: ServiceView): Availability<NoticeView> {
   const zone = site.config.timezone;
   const cached = availabilityMemo.get(service);
