@@ -99,7 +99,8 @@ for (let i = 1; i <= runs; i++) {
   if (values.rebuild) {
     round.rebuild = runBuild({ root, env, over: true, cpuProfDir: values['cpu-prof'] });
     round.trashS = await trashDeleted(root);
-    printRow(buildRow('', 'rebuild', round.rebuild, `${(round.rebuild.wallS / build.wallS).toFixed(2)} of clean`));
+    const { parts, reused } = round.rebuild.timings.searchParts;
+    printRow(buildRow('', 'rebuild', round.rebuild, `${(round.rebuild.wallS / build.wallS).toFixed(2)} of clean, ${reused}/${parts} index parts kept`));
   }
   rounds.push(round);
 }

@@ -58,6 +58,12 @@ describe('the packed package, installed outside the repository', () => {
     assertSameTree(built, expected, 'Node 20');
   });
 
+  test('built again with no notice changed, it keeps the search index, says so, and writes the same files', () => {
+    const result = runOk(site, 'npx', ['noticeboard', 'build'], { STATUS_NOW: NOW });
+    assert.match(result.stdout, /^Built _site\/ in \d+\.\d\d s; search index unchanged, kept$/m);
+    assertSameTree(readTree(join(site, '_site')), expected, 'built again');
+  });
+
   for (const major of [22, 24]) {
     test(`the packed build on Node ${major} writes the same files`, () => {
       const node = nodeBinary(major);

@@ -16,7 +16,7 @@ import { startSearchIndex } from '../src/outputs/search-index.ts';
 import { PARTS_RECORD } from '../src/outputs/search-reuse.ts';
 import { buildSite } from '../src/site/build-site.ts';
 import { loadSite } from '../src/site/load-site.ts';
-import { buildFixture, snapshot } from './helpers/build-fixture.ts';
+import { buildFixture, snapshot, type Fixture } from './helpers/build-fixture.ts';
 import { withEnv } from './helpers/env.ts';
 import { BERLIN_SLA_CONFIG } from './helpers/config.ts';
 
@@ -82,12 +82,19 @@ describe('a build takes the unchanged parts of the search index from the site it
     `---\ntitle: Note ${i}\ntype: notice\ndate: 2024-01-0${i + 1} 09:00\nauthors: NOC\n---\n${words}\n`;
   for (let i = 0; i < 7; i++) files[`posts/2024/01/note-${i}.md`] = note(i);
   const now = new Date('2024-02-01T00:00:00Z');
-
-  it('links the parts made from the same documents, indexes the others, and ends with the index a clean build writes', async () => {
+  /** Runs `test` on a fresh fixture of the seven notes: `out(name)` a folder in it, `index(name)` that folder's index. */
+  async function withFixture(test: (fixture: Fixture, out: (name: string) => string, index: (name: string) => string) => Promise<void>): Promise<void> {
     const fixture = await buildFixture({ files, build: false });
+    const out = (name: string) => join(fixture.root, name);
     try {
-      const out = (name: string) => join(fixture.root, name);
-      const index = (name: string) => join(out(name), 'pagefind');
+      await test(fixture, out, (name) => join(out(name), 'pagefind'));
+    } finally {
+      fixture.remove();
+    }
+  }
+
+  it('links the parts made from the same documents, indexes the others, and ends with the index a clean build writes', () =>
+    withFixture(async (fixture, out, index) => {
       const model = () => loadSite({ root: fixture.root, now, searchPartSize: 2 });
       assert.deepEqual(await startSearchIndex(model(), out('a')), { parts: 4, reused: 0 });
       assert.deepEqual(await startSearchIndex(model(), out('b'), { previous: index('a') }), { parts: 4, reused: 4 });
@@ -98,16 +105,10 @@ describe('a build takes the unchanged parts of the search index from the site it
       assert.deepEqual(await startSearchIndex(model(), out('clean')), { parts: 4, reused: 0 });
       assert.deepEqual(snapshot(index('c')), snapshot(index('clean')));
       assert.notDeepEqual(snapshot(index('c')), snapshot(index('b')));
-    } finally {
-      fixture.remove();
-    }
-  });
+    }));
 
-  it('indexes afresh what it cannot trust: a damaged record, a part with a file missing', async () => {
-    const fixture = await buildFixture({ files, build: false });
-    try {
-      const out = (name: string) => join(fixture.root, name);
-      const index = (name: string) => join(out(name), 'pagefind');
+  it('indexes afresh what it cannot trust: a damaged record, a part with a file missing', () =>
+    withFixture(async (fixture, out, index) => {
       const model = loadSite({ root: fixture.root, now, searchPartSize: 2 });
       await startSearchIndex(model, out('a'));
       await startSearchIndex(model, out('clean'));
@@ -118,14 +119,10 @@ describe('a build takes the unchanged parts of the search index from the site it
       writeFileSync(join(index('b'), PARTS_RECORD), '{ not json');
       assert.deepEqual(await startSearchIndex(model, out('c'), { previous: index('b') }), { parts: 4, reused: 0 });
       assert.deepEqual(snapshot(index('c')), snapshot(index('clean')));
-    } finally {
-      fixture.remove();
-    }
-  });
+    }));
 
-  it('keeps the index of an unchanged site when it is built again, and says so', async () => {
-    const fixture = await buildFixture({ files, build: false });
-    try {
+  it('keeps the index of an unchanged site when it is built again, also from a _site/ holding the index alone', () =>
+    withFixture(async (fixture) => {
       const build = () => withEnv({ STATUS_NOW: '2024-02-01 00:00' }, () => buildSite({ root: fixture.root }));
       assert.deepEqual((await build()).searchParts, { parts: 1, reused: 0 });
       const first = fixture.snapshot();
@@ -135,8 +132,5 @@ describe('a build takes the unchanged parts of the search index from the site it
       for (const name of readdirSync(fixture.output)) if (name !== 'pagefind') rmSync(join(fixture.output, name), { recursive: true });
       assert.deepEqual((await build()).searchParts, { parts: 1, reused: 1 });
       assert.deepEqual(fixture.snapshot(), first, 'the whole site again');
-    } finally {
-      fixture.remove();
-    }
-  });
+    }));
 });
