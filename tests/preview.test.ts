@@ -219,3 +219,29 @@ describe('npm start after edits to notices', { timeout: 15 * 60_000 }, () => {
     await assertSameAsCleanStart('notice deleted');
   });
 });
+
+describe('npm start after a write while it was starting', { timeout: 5 * 60_000 }, () => {
+  // Eleventy starts its watcher only after the first build: a file written between the build's
+  // reading and the watcher being ready raises no event. The check behind the watcher finds it.
+  it('rebuilds after a notice written right after the first build, without another change', async () => {
+    const site = createBuildRoot({ notices: 40 });
+    const preview = new Preview(site.root, '_preview', await freePort());
+    try {
+      const posts = join(site.root, 'posts');
+      const path = readdirSync(posts, { recursive: true }).map(String).filter((name) => name.endsWith('.md')).sort()[0]!;
+      const text = readFileSync(join(posts, path), 'utf8');
+      await preview.waitFor(/Built _preview\/: wrote \d+ files/);
+      const from = preview.log.length;
+      writeFileSync(join(posts, path), `${text.trimEnd()}\n\nWritten while the preview was starting.\n`);
+      await preview.waitFor(/ changed: wrote \d+ files? in/, from);
+      const pages = readdirSync(join(site.root, '_preview'), { recursive: true }).map(String).filter((name) => name.endsWith('index.html'));
+      assert.ok(
+        pages.some((page) => readFileSync(join(site.root, '_preview', page), 'utf8').includes('Written while the preview was starting.')),
+        'the notice’s page shows the write',
+      );
+    } finally {
+      preview.stop();
+      site.remove();
+    }
+  });
+});
