@@ -11,13 +11,15 @@
  * its stamp as it was. Without a watcher every file is read.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, describe, it } from 'node:test';
 import { createParseCache, findUnnoticedChanges, loadNotices } from '../src/content/load-notices.ts';
 import { configYaml, testConfig } from './helpers/config.ts';
+import { InvalidInputError } from '../src/content/problems.ts';
+import { Site } from '../src/site/site.ts';
 
 const config = testConfig(configYaml([['dsl', 'DSL access', 'Access']]));
 const notice = (title: string) => `---
@@ -85,7 +87,7 @@ describe('the parse cache under a watcher', () => {
     assert.deepEqual(load(new Set()).titles, ['Backbone flap'], 'not named: not looked at');
     assert.deepEqual(await missed(), [file]);
     assert.deepEqual(await missed(AbortSignal.abort()), [], 'a rebuild began: the look stops and says nothing');
-    assert.deepEqual(load(new Set(await missed())).titles, ['Backbone flop']);
+    assert.deepEqual(load(new Set([file])).titles, ['Backbone flop']);
     assert.deepEqual(await missed(), []);
     const added = join(posts, '2008/09/dns-down.md');
     writeFileSync(added, notice('DNS down'));
@@ -95,6 +97,26 @@ describe('the parse cache under a watcher', () => {
     assert.deepEqual(load(new Set([added, misnamed])).titles, ['Backbone flop', 'DNS down']);
     rmSync(added);
     assert.deepEqual(await missed(), [added]);
+  });
+
+  it('agrees with the scan on a symbolic link (not a notice file) and does not find it missed again and again', async () => {
+    const { posts, load, missed } = site();
+    load(new Set());
+    const outside = join(posts, '..', 'elsewhere.md');
+    writeFileSync(outside, notice('Linked'));
+    const linked = join(posts, '2008/09/linked.md');
+    symlinkSync(outside, linked);
+    assert.deepEqual(load(new Set([linked])).titles, ['Backbone flap'], 'a link is not read, as the scan does not read it');
+    assert.deepEqual(await missed(), []);
+  });
+
+  it('after the watcher and the scan disagreed, the next load scans the folder', async () => {
+    const { posts, load, missed } = site();
+    load(new Set());
+    writeFileSync(join(posts, '2008/09/dns-down.md'), notice('DNS down'));
+    assert.equal((await missed()).length, 1);
+    // Named or not, the folder is scanned: the file is found.
+    assert.deepEqual(load(new Set()).titles, ['Backbone flap', 'DNS down']);
   });
 
   it('when it scans the folder, reads a file written just now again, and trusts its stamp once it is older', async () => {
@@ -107,6 +129,23 @@ describe('the parse cache under a watcher', () => {
     // Old enough now: stamped on this read, and taken unread by the next scan.
     assert.deepEqual(load(new Set([folder])).read, 1);
     assert.deepEqual(load(new Set([folder])).read, 0);
+  });
+
+  it('after a load the config failed, the next load scans the folder (the watcher named the edit to the failed one)', () => {
+    const siteRoot = join(root, 'site-config');
+    const file = join(siteRoot, 'posts/2008/09/backbone-flap.md');
+    mkdirSync(join(siteRoot, 'posts/2008/09'), { recursive: true });
+    const yaml = configYaml([['dsl', 'DSL access', 'Access']]);
+    writeFileSync(join(siteRoot, 'site.config.yaml'), yaml);
+    writeFileSync(file, notice('Backbone flap'));
+    const preview = new Site({ root: siteRoot, now: new Date('2008-10-01T00:00:00Z') });
+    const titles = (changed: string[]) => preview.load({ changedFiles: new Set(changed) }).notices.map((n) => n.title);
+    assert.deepEqual(titles([]), ['Backbone flap']);
+    writeFileSync(join(siteRoot, 'site.config.yaml'), 'title: [broken\n');
+    writeFileSync(file, notice('Backbone flop'));
+    assert.throws(() => titles([file]), InvalidInputError);
+    writeFileSync(join(siteRoot, 'site.config.yaml'), yaml);
+    assert.deepEqual(titles([join(siteRoot, 'site.config.yaml')]), ['Backbone flop']);
   });
 
   it('reads every file without a watcher', () => {

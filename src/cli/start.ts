@@ -96,7 +96,7 @@ const WRITE_SETTLED_MS = 50;
  * A rebuild takes the watcher's word for which notice files changed (see
  * `LoadOptions.changed` in src/content/load-notices.ts). What it missed (a file
  * written while the preview was starting, before the watcher was ready) is
- * looked for once the preview has been idle for two seconds after a build,
+ * looked for two seconds after each build's end (Eleventy's `eleventy.after`),
  * off the rebuild's path, and rebuilt after like any change. A rebuild that
  * begins meanwhile stops the look (it holds a rebuild up by a few
  * milliseconds at most), and the next build schedules another.
@@ -111,7 +111,8 @@ function checkBehindTheWatcher(): void {
     const current = (looking = new AbortController());
     site.findUnnoticedChanges(current.signal).then(
       (missed) => missed.forEach((path) => void rebuildAfter?.(path)),
-      (error: unknown) => debug && console.error(error),
+      // The preview goes on; it says once per failed look that the check could not be made.
+      (error: unknown) => console.error(debug ? error : `${time()} could not check the notice files behind the watcher: ${error instanceof Error ? error.message : String(error)} (${DEBUG_HINT})`),
     );
   }, CHECK_AFTER_MS);
   check.unref();

@@ -6,7 +6,7 @@
  * it needed a TypeScript loader inside each worker.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import type { SiteConfig } from './config.ts';
@@ -104,7 +104,8 @@ export function loadNotices(postsDir: string, config: SiteConfig, root: string, 
   const rescanned = changed && cache.scan ? applyChanges(cache.scan, changed, postsDir, root) : undefined;
   const trusted = rescanned !== undefined;
   const scan = rescanned ?? scanPosts(postsDir, root);
-  cache.scan = changed ? scan : undefined;
+  // Kept only once this load is through: one that fails part-way (a file it cannot read) leaves the next to scan.
+  cache.scan = undefined;
   const { files: paths, problems: misnamed } = scan;
 
   const markdown = createMarkdown({ allowHtml: config.allow_html });
@@ -141,6 +142,7 @@ export function loadNotices(postsDir: string, config: SiteConfig, root: string, 
     if (result.notice) notices.push(result.notice);
   }
   cache.files = fresh;
+  if (changed) cache.scan = scan;
   problems.push(...findUrlCollisions(notices));
   return { notices, problems, files: paths.length, parsed, read };
 }
@@ -158,7 +160,13 @@ function applyChanges(scan: PostsScan, changed: ReadonlySet<string>, postsDir: s
   for (const path of changed) {
     // The config, templates, static files: not the posts folder's business.
     if (path !== postsDir && !path.startsWith(postsDir + sep)) continue;
-    const stats = statSync(path, { throwIfNoEntry: false });
+    // lstat, as the scan's entries: a symbolic link is not a notice file there, so not here either.
+    let stats;
+    try {
+      stats = lstatSync(path, { throwIfNoEntry: false });
+    } catch {
+      return undefined; // ENOTDIR, EACCES, ...: the scan says what is there
+    }
     if (stats?.isDirectory()) return undefined;
     const known = files.delete(path) || problems.delete(path);
     if (!stats) {
@@ -221,10 +229,13 @@ export async function findUnnoticedChanges(postsDir: string, root: string, cache
   // Moved, or too recent to tell: the text decides.
   for (const { path, entry, stamp } of unsure) {
     const text = await readFile(path, 'utf8').catch(() => undefined);
+    if (signal?.aborted) return [];
     if (cache.files.get(path) !== entry) continue;
     if (text === undefined || hashText(text) !== entry.hash) missed.add(path);
     else if (stamp !== undefined) cache.files.set(path, { ...entry, stamp });
   }
+  // The scan and the watcher's word disagree: the rebuild after this scans the folder, so they cannot go on disagreeing.
+  if (missed.size && cache.scan === scan) cache.scan = undefined;
   return [...missed].sort();
 }
 

@@ -17,6 +17,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { copyFile, link, mkdir, readdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 /** The record of the index's parts, in the index's folder. */
@@ -28,10 +29,20 @@ const RECORD_FORMAT = 1;
 /** Part folder (relative to the index's folder, `.` for part 1) -> digest of what it was made from. */
 export type PartsRecord = Record<string, string>;
 
-/** Pagefind's version, read from its package once (it does not export its package.json). */
+/**
+ * Pagefind's version, read from its package once. It exports neither its
+ * package.json nor a `require` entry, so the file is looked for in the
+ * folders Node would resolve `pagefind` from (`import.meta.resolve` would
+ * do, but only from Node 20.6).
+ */
 let pagefind: string | undefined;
 function pagefindVersion(): string {
-  pagefind ??= (JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string }).version;
+  if (pagefind === undefined) {
+    const folders = createRequire(import.meta.url).resolve.paths('pagefind') ?? [];
+    const manifest = folders.map((folder) => join(folder, 'pagefind', 'package.json')).find((file) => existsSync(file));
+    if (!manifest) throw new Error('search index: the pagefind package is not installed');
+    pagefind = (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
+  }
   return pagefind;
 }
 
@@ -102,7 +113,8 @@ function looksComplete(folder: string): boolean {
 async function linkFolder(from: string, to: string, skip: (name: string) => boolean, made: string[]): Promise<void> {
   await mkdir(to, { recursive: true });
   const entries = (await readdir(from, { withFileTypes: true })).filter((entry) => !skip(entry.name));
-  await Promise.all(
+  // Every link settles before a failure is reported, so none is made after the cleanup.
+  const results = await Promise.allSettled(
     entries.map(async (entry) => {
       const source = join(from, entry.name);
       const target = join(to, entry.name);
@@ -111,4 +123,6 @@ async function linkFolder(from: string, to: string, skip: (name: string) => bool
       else if (entry.isFile()) await link(source, target).catch(() => copyFile(source, target));
     }),
   );
+  const failed = results.find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
 }

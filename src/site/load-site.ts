@@ -88,7 +88,11 @@ function readSite(paths: SitePaths, parseCache?: ParseCache, theme?: Theme, chan
   // The site object's own view of its static files when it has one; else the same folders, looked at here.
   const hasFile = theme?.has ?? ((url: string) => new SiteAssets([ENGINE_PUBLIC, paths.public]).has(url));
   const { config, problems } = loadConfig(paths.config, configFile, { hasFile });
-  if (!config) return { config, notices: [], problems: sortProblems(problems), files: 0, parsed: 0 };
+  if (!config) {
+    // The watcher's paths of this load are not applied to the notices: the next load scans the folder.
+    if (parseCache) parseCache.scan = undefined;
+    return { config, notices: [], problems: sortProblems(problems), files: 0, parsed: 0 };
+  }
   const loaded = loadNotices(paths.posts, config, paths.root, parseCache, { changed });
   return {
     config,

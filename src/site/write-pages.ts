@@ -75,6 +75,8 @@ export async function writePageFiles(
       mkdirSync(folder, { recursive: true });
       folders.add(folder);
     }
+    // Forgotten first: a write that fails part-way must not leave the old digest vouching for the file.
+    digests?.delete(target);
     writeFileSync(target, content);
     if (digest !== undefined) digests?.set(target, digest);
     written.writeMs += performance.now() - rendered;
